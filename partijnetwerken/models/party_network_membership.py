@@ -1,0 +1,285 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+OFFICE_BOARD = "partijnetwerken.group_office,partijnetwerken.group_board"
+
+
+class PartyNetworkMembership(models.Model):
+    _name = "party.network.membership"
+    _description = "Network membership"
+    _order = "date_joined desc, id desc"
+    _rec_names_search = ["network_id"]
+
+    network_id = fields.Many2one(
+        "party.network", required=True, index=True, ondelete="restrict"
+    )
+    # Who is a member is private: only the office and the board read the partner.
+    # Everyone else reads the consent-gated ``shared_*`` fields below.
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        groups=OFFICE_BOARD,
+    )
+    state = fields.Selection(
+        [("active", "Active"), ("left", "Left")],
+        default="active",
+        required=True,
+        index=True,
+    )
+    date_joined = fields.Date(
+        string="Joined on", default=fields.Date.context_today, required=True
+    )
+    date_left = fields.Date(string="Left on")
+    goal_endorsed = fields.Boolean(
+        string="Endorses the goal",
+        help="The member endorses the network's goal; required to join.",
+    )
+    consent_data_sharing = fields.Boolean(
+        string="Shares data with the core group",
+        help="The member consents to the party office giving the network's core "
+        "group access to their name, email, phone and city. It can be withdrawn at "
+        "any time and then takes effect at once.",
+    )
+    consent_date = fields.Datetime(string="Consent changed on")
+    is_own = fields.Boolean(
+        string="My membership",
+        compute="_compute_is_own",
+        search="_search_is_own",
+    )
+    shared_name = fields.Char(
+        string="Name", compute="_compute_shared", compute_sudo=True
+    )
+    shared_email = fields.Char(
+        string="Email", compute="_compute_shared", compute_sudo=True
+    )
+    shared_phone = fields.Char(
+        string="Phone", compute="_compute_shared", compute_sudo=True
+    )
+    shared_city = fields.Char(
+        string="City", compute="_compute_shared", compute_sudo=True
+    )
+    core_visible = fields.Boolean(
+        string="Visible to my core group",
+        compute="_compute_core_visible",
+        search="_search_core_visible",
+        help="Active, consenting membership of a network whose member data the "
+        "current user may see as core-group member today.",
+    )
+
+    @api.depends("partner_id")
+    @api.depends_context("uid")
+    def _compute_is_own(self):
+        # sudo: the partner link is restricted to the office; comparing it with the
+        # reader's own partner reveals nothing about others.
+        partner = self.env.user.partner_id
+        for membership in self:
+            membership.is_own = membership.sudo().partner_id == partner
+
+    def _search_is_own(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on own membership."))
+        positive = (operator == "=") == value
+        # sudo: same reason as in _compute_is_own; restricted to the reader.
+        query = self.sudo()._search(
+            [("partner_id", "=", self.env.user.partner_id.id)]
+        )
+        return [("id", "in" if positive else "not in", query)]
+
+    @api.model
+    def _core_visible_domain(self):
+        networks = self.env["party.network.core.member"]._networks_with_data_access(
+            self.env.user.partner_id
+        )
+        return [
+            ("network_id", "in", networks.ids),
+            ("state", "=", "active"),
+            ("consent_data_sharing", "=", True),
+        ]
+
+    @api.depends("network_id", "state", "consent_data_sharing")
+    @api.depends_context("uid")
+    def _compute_core_visible(self):
+        visible = self.filtered_domain(self._core_visible_domain())
+        for membership in self:
+            membership.core_visible = membership in visible
+
+    def _search_core_visible(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on core visibility."))
+        positive = (operator == "=") == value
+        query = self.sudo()._search(self._core_visible_domain())
+        return [("id", "in" if positive else "not in", query)]
+
+    def _shared_readable(self):
+        """The memberships of ``self`` whose shared data the current user may read."""
+        shared = self.filtered(lambda m: m.state == "active" and m.consent_data_sharing)
+        user = self.env.user
+        if user.has_group("partijnetwerken.group_office") or user.has_group(
+            "partijnetwerken.group_board"
+        ):
+            return shared
+        networks = self.env["party.network.core.member"]._networks_with_data_access(
+            user.partner_id
+        )
+        return shared.filtered(
+            lambda m: m.network_id in networks or m.partner_id == user.partner_id
+        )
+
+    @api.depends(
+        "state",
+        "consent_data_sharing",
+        "partner_id.name",
+        "partner_id.email",
+        "partner_id.phone",
+        "partner_id.mobile",
+        "partner_id.city",
+    )
+    @api.depends_context("uid")
+    def _compute_shared(self):
+        readable = self._shared_readable()
+        for membership in self:
+            partner = membership.partner_id if membership in readable else None
+            membership.shared_name = partner.name if partner else False
+            membership.shared_email = partner.email if partner else False
+            membership.shared_phone = (partner.phone or partner.mobile) if partner else False
+            membership.shared_city = partner.city if partner else False
+
+    @api.depends("network_id", "shared_name")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        # The name of a member is shown only where the reader may see it: the office
+        # and the board always, others only within the member's consent.
+        user = self.env.user
+        full = user.has_group("partijnetwerken.group_office") or user.has_group(
+            "partijnetwerken.group_board"
+        )
+        for membership in self:
+            if full:
+                name = membership.sudo().partner_id.name
+            else:
+                name = membership.shared_name or self.env._("Member")
+            membership.display_name = self.env._(
+                "%(member)s – %(network)s",
+                member=name,
+                network=membership.network_id.name,
+            )
+
+    @api.constrains("partner_id", "network_id", "state")
+    def _check_one_active_membership(self):
+        active = self.filtered(lambda m: m.state == "active")
+        if not active:
+            return
+        counts = self._read_group(
+            [
+                ("state", "=", "active"),
+                ("network_id", "in", active.network_id.ids),
+                ("partner_id", "in", active.partner_id.ids),
+            ],
+            ["network_id", "partner_id"],
+            ["__count"],
+        )
+        for network, partner, count in counts:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is already an active member of %(network)s.",
+                        partner=partner.name,
+                        network=network.name,
+                    )
+                )
+
+    @api.constrains("goal_endorsed", "state")
+    def _check_goal_endorsed(self):
+        for membership in self:
+            if membership.state == "active" and not membership.goal_endorsed:
+                raise ValidationError(
+                    self.env._(
+                        "To join %(network)s a member must endorse its goal.",
+                        network=membership.network_id.name,
+                    )
+                )
+
+    @api.constrains("partner_id", "state")
+    def _check_party_member(self):
+        for membership in self:
+            if membership.state == "active" and not membership.partner_id.is_party_member:
+                raise ValidationError(
+                    self.env._(
+                        "Only party members can join a network; %(partner)s is not "
+                        "a party member.",
+                        partner=membership.partner_id.name,
+                    )
+                )
+
+    @api.constrains("date_joined", "date_left")
+    def _check_dates(self):
+        for membership in self:
+            if membership.date_left and membership.date_left < membership.date_joined:
+                raise ValidationError(
+                    self.env._("A member cannot leave a network before joining it.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if "consent_data_sharing" in vals and not vals.get("consent_date"):
+                vals["consent_date"] = now
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "consent_data_sharing" in vals and "consent_date" not in vals:
+            vals["consent_date"] = fields.Datetime.now()
+        if vals.get("state") == "left" and "date_left" not in vals:
+            vals["date_left"] = fields.Date.context_today(self)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        raise UserError(
+            self.env._(
+                "Memberships are kept as history and cannot be deleted. "
+                "Let the member leave the network instead."
+            )
+        )
+
+    def _check_own_or_office(self):
+        """Members change their own membership; the office changes any."""
+        if self.env.user.has_group("partijnetwerken.group_office"):
+            self.check_access("write")
+            return
+        self.check_access("read")
+        if not all(self.mapped("is_own")):
+            raise AccessError(self.env._("You can only change your own membership."))
+
+    def action_leave(self):
+        """Leave the network: the membership is kept as history."""
+        self._check_own_or_office()
+        # sudo: members have no write access; access was checked just above.
+        self.sudo().filtered(lambda m: m.state == "active").write({"state": "left"})
+        return True
+
+    def action_set_consent(self, consent):
+        """Give (True) or withdraw (False) consent to share data with the core group."""
+        self._check_own_or_office()
+        # sudo: members have no write access; access was checked just above.
+        self.sudo().filtered(lambda m: m.consent_data_sharing != bool(consent)).write(
+            {"consent_data_sharing": bool(consent)}
+        )
+        return True
+
+    def init(self):
+        # The constraint above gives the clear message; this index also holds when
+        # two join requests arrive at the same time (each constraint check runs in
+        # its own transaction and cannot see the other's row).
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS party_network_membership_one_active_idx
+                ON party_network_membership (network_id, partner_id)
+             WHERE state = 'active'
+            """
+        )

@@ -1,0 +1,42 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    partijnetwerken_intake_open = fields.Boolean(
+        string="Intake open",
+        config_parameter="partijnetwerken.intake_open",
+        help="When off, members cannot apply for new networks and see the message "
+        "below instead.",
+    )
+    partijnetwerken_intake_closed_message = fields.Char(
+        string="Message while intake is paused",
+        config_parameter="partijnetwerken.intake_closed_message",
+    )
+    partijnetwerken_intake_reopen_date = fields.Char(
+        string="Expected reopening",
+        config_parameter="partijnetwerken.intake_reopen_date",
+        help="Shown to members while intake is paused, e.g. 1 March.",
+    )
+    partijnetwerken_min_core_members = fields.Integer(
+        string="Minimum core-group size",
+        config_parameter="partijnetwerken.min_core_members",
+        default=4,
+    )
+    partijnetwerken_target_member_count = fields.Integer(
+        string="Member target",
+        config_parameter="partijnetwerken.target_member_count",
+        default=50,
+    )
+    partijnetwerken_target_months = fields.Integer(
+        string="Months to reach the member target",
+        config_parameter="partijnetwerken.target_months",
+        default=12,
+    )
+    partijnetwerken_coordinator_email = fields.Char(
+        string="Coordinator email",
+        config_parameter="partijnetwerken.coordinator_email",
+        help="The networks coordinator of the party office: first point of contact.",
+    )
