@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .export_guard import check_export_field_access
+
 from .party_network_membership import OFFICE_BOARD
 
 NETWORK_STATES = [
@@ -67,7 +69,10 @@ class PartyNetwork(models.Model):
         "establish a network on its own initiative and skip the intake.",
     )
     membership_ids = fields.One2many(
-        "party.network.membership", "network_id", string="Memberships"
+        "party.network.membership",
+        "network_id",
+        string="Memberships",
+        groups=OFFICE_BOARD,
     )
     member_count = fields.Integer(
         string="Members", compute="_compute_member_count", compute_sudo=True
@@ -192,6 +197,10 @@ class PartyNetwork(models.Model):
                     self.env._("A network cannot be merged into itself.")
                 )
 
+    def export_data(self, fields_to_export):
+        check_export_field_access(self, fields_to_export)
+        return super().export_data(fields_to_export)
+
     def action_view_memberships(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -277,7 +286,7 @@ class PartyNetwork(models.Model):
                         "consent_data_sharing": bool(consent_data_sharing),
                     }
                 )
-        except psycopg2.errors.UniqueViolation:
+        except psycopg2.IntegrityError:
             # A concurrent request created the same membership first.
             raise UserError(
                 self.env._("You are already a member of %(network)s.", network=self.name)

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .export_guard import check_export_field_access
+
 OFFICE_BOARD = "partijnetwerken.group_office,partijnetwerken.group_board"
 
 
@@ -69,6 +71,16 @@ class PartyNetworkMembership(models.Model):
         help="Active, consenting membership of a network whose member data the "
         "current user may see as core-group member today.",
     )
+
+    _sql_constraints = [
+        # Implemented by the partial unique index created in init(): it also holds
+        # when two join requests arrive at the same time.
+        (
+            "one_active_membership",
+            "",
+            "This person is already an active member of this network.",
+        ),
+    ]
 
     @api.depends("partner_id")
     @api.depends_context("uid")
@@ -168,30 +180,6 @@ class PartyNetworkMembership(models.Model):
                 network=membership.network_id.name,
             )
 
-    @api.constrains("partner_id", "network_id", "state")
-    def _check_one_active_membership(self):
-        active = self.filtered(lambda m: m.state == "active")
-        if not active:
-            return
-        counts = self._read_group(
-            [
-                ("state", "=", "active"),
-                ("network_id", "in", active.network_id.ids),
-                ("partner_id", "in", active.partner_id.ids),
-            ],
-            ["network_id", "partner_id"],
-            ["__count"],
-        )
-        for network, partner, count in counts:
-            if count > 1:
-                raise ValidationError(
-                    self.env._(
-                        "%(partner)s is already an active member of %(network)s.",
-                        partner=partner.name,
-                        network=network.name,
-                    )
-                )
-
     @api.constrains("goal_endorsed", "state")
     def _check_goal_endorsed(self):
         for membership in self:
@@ -223,8 +211,15 @@ class PartyNetworkMembership(models.Model):
                     self.env._("A member cannot leave a network before joining it.")
                 )
 
+    def export_data(self, fields_to_export):
+        check_export_field_access(self, fields_to_export)
+        return super().export_data(fields_to_export)
+
     @api.model_create_multi
     def create(self, vals_list):
+        # A pending "left" must reach the database before the new active row, or
+        # the unique index would see two active memberships (leave, then rejoin).
+        self.flush_model(["state"])
         now = fields.Datetime.now()
         for vals in vals_list:
             if "consent_data_sharing" in vals and not vals.get("consent_date"):
@@ -273,12 +268,10 @@ class PartyNetworkMembership(models.Model):
         return True
 
     def init(self):
-        # The constraint above gives the clear message; this index also holds when
-        # two join requests arrive at the same time (each constraint check runs in
-        # its own transaction and cannot see the other's row).
         self.env.cr.execute(
             """
-            CREATE UNIQUE INDEX IF NOT EXISTS party_network_membership_one_active_idx
+            CREATE UNIQUE INDEX IF NOT EXISTS
+                party_network_membership_one_active_membership
                 ON party_network_membership (network_id, partner_id)
              WHERE state = 'active'
             """

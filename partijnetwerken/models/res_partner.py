@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .export_guard import check_export_field_access
+
 from .party_network_membership import OFFICE_BOARD
 
 
@@ -44,6 +46,10 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.network_count = counts.get(partner, 0)
+
+    def export_data(self, fields_to_export):
+        check_export_field_access(self, fields_to_export)
+        return super().export_data(fields_to_export)
 
     def write(self, vals):
         if "is_party_member" in vals and not self.env.su:

@@ -1,0 +1,149 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+# Marks the identity of members who did not consent (or are in another network):
+# none of it may ever reach a core-group member of network A.
+SECRET_NAME = "Bram Geheimhouder"
+SECRET_EMAIL = "bram.geheim@example.nl"
+OTHER_NETWORK_NAME = "Esther Elders"
+OTHER_NETWORK_EMAIL = "esther.elders@example.nl"
+
+
+class PartyNetworkCommon:
+    """Two active networks with core groups and members with and without consent.
+
+    Network A: core members ``core_user`` (portal) and ``core_internal_user``
+    (internal user); members Anna (consents), Bram (does not consent), Carla (left,
+    had consented) and ``member_user`` (consents).
+    Network B: core member ``core_b_user``; members Daan (consents) and Esther.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.today = fields.Date.context_today(cls.env["party.network"])
+        cls.office_user = cls._make_user("pn_office", "partijnetwerken.group_office")
+        cls.board_user = cls._make_user("pn_board", "partijnetwerken.group_board")
+        cls.manager_user = cls._make_user("pn_manager", "partijnetwerken.group_manager")
+        cls.internal_user = cls._make_user("pn_internal", "base.group_user")
+        cls.core_user = cls._make_user("pn_core", "base.group_portal", member=True)
+        cls.core_internal_user = cls._make_user(
+            "pn_core_internal", "base.group_user", member=True
+        )
+        cls.core_b_user = cls._make_user("pn_core_b", "base.group_portal", member=True)
+        cls.member_user = cls._make_user("pn_member", "base.group_portal", member=True)
+        cls.outsider_user = cls._make_user("pn_outsider", "base.group_portal")
+
+        Partner = cls.env["res.partner"]
+        cls.anna = Partner.create(
+            {
+                "name": "Anna Aandeel",
+                "email": "anna.aandeel@example.nl",
+                "phone": "+31 6 11111111",
+                "city": "Utrecht",
+                "is_party_member": True,
+            }
+        )
+        cls.bram = Partner.create(
+            {
+                "name": SECRET_NAME,
+                "email": SECRET_EMAIL,
+                "phone": "+31 6 22222222",
+                "city": "Zwolle",
+                "is_party_member": True,
+            }
+        )
+        cls.carla = Partner.create(
+            {"name": "Carla Vertrokken", "email": "carla@example.nl", "is_party_member": True}
+        )
+        cls.daan = Partner.create(
+            {"name": "Daan Deelnemer", "email": "daan@example.nl", "is_party_member": True}
+        )
+        cls.esther = Partner.create(
+            {
+                "name": OTHER_NETWORK_NAME,
+                "email": OTHER_NETWORK_EMAIL,
+                "is_party_member": True,
+            }
+        )
+
+        Network = cls.env["party.network"]
+        start = cls.today - relativedelta(months=3)
+        cls.network_a = Network.create(
+            {
+                "name": "Themanetwerk Zorg",
+                "network_type": "theme",
+                "goal": "Goede zorg dichtbij voor iedereen.",
+                "state": "active",
+                "date_start": start,
+            }
+        )
+        cls.network_b = Network.create(
+            {
+                "name": "Doelgroepnetwerk Jongeren",
+                "network_type": "target_group",
+                "goal": "Jongeren een stem geven.",
+                "state": "active",
+                "date_start": start,
+            }
+        )
+        cls.core_a = cls._appoint(cls.network_a, cls.core_user.partner_id, start)
+        cls.core_a_internal = cls._appoint(
+            cls.network_a, cls.core_internal_user.partner_id, start
+        )
+        cls.core_b = cls._appoint(cls.network_b, cls.core_b_user.partner_id, start)
+
+        cls.m_anna = cls._join(cls.network_a, cls.anna, consent=True)
+        cls.m_bram = cls._join(cls.network_a, cls.bram, consent=False)
+        cls.m_carla = cls._join(cls.network_a, cls.carla, consent=True)
+        cls.m_carla.write({"state": "left"})
+        cls.m_member = cls._join(cls.network_a, cls.member_user.partner_id, consent=True)
+        cls.m_daan = cls._join(cls.network_b, cls.daan, consent=True)
+        cls.m_esther = cls._join(cls.network_b, cls.esther, consent=False)
+
+    @classmethod
+    def _make_user(cls, login, groups, member=False):
+        user = new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            name=login.replace("_", " ").title(),
+            email=f"{login}@example.nl",
+        )
+        if member:
+            user.partner_id.is_party_member = True
+        return user
+
+    @classmethod
+    def _appoint(cls, network, partner, date_start, months=24, **vals):
+        return cls.env["party.network.core.member"].create(
+            {
+                "network_id": network.id,
+                "partner_id": partner.id,
+                "state": "appointed",
+                "date_start": date_start,
+                "date_end": date_start + relativedelta(months=months),
+                "requirements_met": True,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _join(cls, network, partner, consent):
+        return cls.env["party.network.membership"].create(
+            {
+                "network_id": network.id,
+                "partner_id": partner.id,
+                "goal_endorsed": True,
+                "consent_data_sharing": consent,
+            }
+        )
+
+
+class PartyNetworkCase(PartyNetworkCommon, TransactionCase):
+    pass

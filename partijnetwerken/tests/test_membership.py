@@ -1,0 +1,137 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import psycopg2
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import PartyNetworkCase
+
+
+@tagged("post_install", "-at_install")
+class TestMembership(PartyNetworkCase):
+    def test_one_active_membership_per_network(self):
+        # the database refuses it, also for two concurrent joins that could not see
+        # each other's row; over RPC this becomes a clear message (test_rpc_privacy)
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                self._join(self.network_a, self.anna, consent=False)
+        # after leaving, joining again is allowed and the history is kept
+        self.m_anna.action_leave()
+        again = self._join(self.network_a, self.anna, consent=False)
+        self.assertEqual(again.state, "active")
+        self.assertEqual(self.m_anna.state, "left")
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                self.m_anna.state = "active"
+                self.env.flush_all()
+
+    def test_several_networks(self):
+        membership = self._join(self.network_b, self.anna, consent=False)
+        self.assertEqual(membership.state, "active")
+        self.assertEqual(self.anna.with_user(self.office_user).network_count, 2)
+
+    def test_goal_must_be_endorsed(self):
+        with self.assertRaises(ValidationError):
+            self.env["party.network.membership"].create(
+                {"network_id": self.network_b.id, "partner_id": self.anna.id}
+            )
+        with self.assertRaises(ValidationError):
+            self.network_b.with_user(self.member_user).action_join(goal_endorsed=False)
+
+    def test_only_party_members_can_be_active(self):
+        outsider = self.outsider_user.partner_id
+        with self.assertRaises(ValidationError):
+            self._join(self.network_a, outsider, consent=True)
+        with self.assertRaises(UserError):
+            self.network_a.with_user(self.outsider_user).action_join(goal_endorsed=True)
+        self.assertFalse(
+            self.env["party.network.membership"].search([("partner_id", "=", outsider.id)])
+        )
+
+    def test_join_as_member(self):
+        user = self.core_b_user
+        membership = self.network_a.with_user(user).action_join(
+            goal_endorsed=True, consent_data_sharing=True
+        )
+        self.assertTrue(membership.is_own)
+        self.assertTrue(membership.consent_data_sharing)
+        self.assertTrue(membership.consent_date)
+        # double submit: still one active membership
+        again = self.network_a.with_user(user).action_join(goal_endorsed=True)
+        self.assertEqual(again, membership)
+        self.assertEqual(
+            self.env["party.network.membership"].search_count(
+                [
+                    ("partner_id", "=", user.partner_id.id),
+                    ("network_id", "=", self.network_a.id),
+                    ("state", "=", "active"),
+                ]
+            ),
+            1,
+        )
+
+    def test_join_requires_active_network(self):
+        application = self.env["party.network"].create(
+            {"name": "Themanetwerk Cultuur", "network_type": "theme"}
+        )
+        application.initiator_partner_ids = self.member_user.partner_id
+        with self.assertRaises(UserError):
+            application.with_user(self.member_user).action_join(goal_endorsed=True)
+
+    def test_members_change_only_their_own_membership(self):
+        with self.assertRaises(AccessError):
+            self.m_anna.with_user(self.member_user).action_leave()
+        with self.assertRaises(AccessError):
+            self.m_anna.with_user(self.core_user).action_set_consent(False)
+        self.assertEqual(self.m_anna.state, "active")
+        self.assertTrue(self.m_anna.consent_data_sharing)
+        # and cannot write directly
+        with self.assertRaises(AccessError):
+            self.m_member.with_user(self.member_user).write({"consent_data_sharing": False})
+
+    def test_no_deletion_of_history(self):
+        with self.assertRaises(UserError):
+            self.m_carla.with_user(self.office_user).unlink()
+        with self.assertRaises(UserError):
+            self.core_a.with_user(self.office_user).unlink()
+        self.assertTrue(self.m_carla.exists())
+        self.assertTrue(self.core_a.exists())
+        proposed = self.env["party.network.core.member"].create(
+            {"network_id": self.network_b.id, "partner_id": self.anna.id}
+        )
+        proposed.with_user(self.office_user).unlink()
+        self.assertFalse(proposed.exists())
+
+    def test_core_member_term_dates_coherent(self):
+        with self.assertRaises(ValidationError):
+            self.core_a.write({"date_end": self.core_a.date_start.replace(year=2000)})
+        with self.assertRaises(ValidationError):
+            self.env["party.network.core.member"].create(
+                {
+                    "network_id": self.network_b.id,
+                    "partner_id": self.anna.id,
+                    "state": "appointed",
+                }
+            )
+
+    def test_one_core_seat_per_network(self):
+        with self.assertRaises(ValidationError):
+            self.env["party.network.core.member"].create(
+                {"network_id": self.network_a.id, "partner_id": self.core_user.partner_id.id}
+            )
+
+    def test_member_count_one_query(self):
+        networks = self.network_a | self.network_b
+        networks.invalidate_recordset(["member_count"])
+        with self.assertQueryCount(1):
+            counts = networks.mapped("member_count")
+        self.assertEqual(counts, [3, 2])
+
+    def test_requirements_date_set(self):
+        core = self.env["party.network.core.member"].create(
+            {"network_id": self.network_b.id, "partner_id": self.anna.id}
+        )
+        self.assertFalse(core.requirements_met_date)
+        core.requirements_met = True
+        self.assertEqual(core.requirements_met_date, self.today)
