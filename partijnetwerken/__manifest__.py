@@ -15,6 +15,14 @@
         "security/ir.model.access.csv",
         "security/party_network_security.xml",
         "data/ir_config_parameter_data.xml",
+        "data/mail_activity_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "data/ir_actions_server_data.xml",
+        "wizards/party_network_plan_decision_views.xml",
+        "wizards/party_network_close_views.xml",
+        "wizards/party_network_merge_views.xml",
+        "views/party_network_tag_views.xml",
         "views/party_network_views.xml",
         "views/party_network_plan_views.xml",
         "views/party_network_core_member_views.xml",
@@ -23,9 +31,20 @@
         "views/event_event_views.xml",
         "views/res_config_settings_views.xml",
         "views/partijnetwerken_menus.xml",
+        "views/party_network_portal_templates.xml",
+        "views/party_network_core_portal_templates.xml",
+        "views/party_network_application_portal_templates.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "partijnetwerken/static/src/scss/portal.scss",
+        ],
+        "web.assets_tests": [
+            "partijnetwerken/static/src/js/tours/*.js",
+        ],
+    },
 }

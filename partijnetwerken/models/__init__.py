@@ -1,4 +1,6 @@
 from . import res_partner
+from . import party_network_composition_mixin
+from . import party_network_tag
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member

@@ -1,13 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import psycopg2
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, email_normalize, plaintext2html
 
 from .export_guard import check_export_field_access
-
 from .party_network_membership import OFFICE_BOARD
+from .plain_text import clean_plain_text
 
 NETWORK_STATES = [
     ("application", "Application"),
@@ -19,12 +21,40 @@ NETWORK_STATES = [
     ("merged", "Merged"),
     ("closed", "Closed"),
 ]
+# Networks that still exist or may come to exist: candidates for overlap and merge.
+OPEN_STATES = ("application", "intake", "plan", "submitted", "active")
+# Stages that only a decision of the national board leads to.
+BOARD_DECISION_STATES = ("active", "rejected", "closed")
+ROLE_GROUPS = {
+    "office": "partijnetwerken.group_office",
+    "board": "partijnetwerken.group_board",
+}
+# Words that nearly every network name contains; left out when comparing names.
+GENERIC_NAME_WORDS = (
+    r"\m(themanetwerk|doelgroepnetwerk|partijnetwerk|netwerk|network)\M"
+)
+# Trigram similarity from which a name or goal counts as close (pg_trgm's own
+# default threshold).
+SIMILARITY_THRESHOLD = 0.3
+
+
+def decision_body(headline, reason=False):
+    """The chatter message of a decision: who decided (``headline``) and why."""
+    body = Markup("<p>%s</p>") % headline
+    if reason and reason.strip():
+        body += plaintext2html(reason)
+    return body
 
 
 class PartyNetwork(models.Model):
     _name = "party.network"
     _description = "Party network"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "party.network.composition.mixin",
+    ]
     _order = "name, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -62,6 +92,7 @@ class PartyNetwork(models.Model):
     )
     origin = fields.Selection(
         [("members", "Members"), ("board", "National board")],
+        string="Initiative",
         default="members",
         required=True,
         tracking=True,
@@ -98,6 +129,7 @@ class PartyNetwork(models.Model):
         help="The number of members the network aims for one year after it starts.",
     )
     target_date = fields.Date(
+        string="Target date",
         compute="_compute_target_date",
         store=True,
         readonly=False,
@@ -114,6 +146,59 @@ class PartyNetwork(models.Model):
     event_count = fields.Integer(
         string="Event count", compute="_compute_event_count", compute_sudo=True
     )
+    tag_ids = fields.Many2many(
+        "party.network.tag",
+        "party_network_tag_rel",
+        "network_id",
+        "tag_id",
+        string="Theme tags",
+        help="The themes the network works on. Networks that share a theme may lie "
+        "close together and can be merged into one.",
+    )
+    intake_user_id = fields.Many2one(
+        "res.users",
+        string="Intake by",
+        domain=[("share", "=", False)],
+        tracking=True,
+        copy=False,
+        help="The party office employee who holds the intake conversation.",
+    )
+    intake_date = fields.Date(
+        string="Intake conversation on", tracking=True, copy=False
+    )
+    intake_breadth = fields.Text(
+        string="Breadth",
+        copy=False,
+        groups=OFFICE_BOARD,
+        help="Outcome of the intake: is there enough breadth? Who is involved, from "
+        "which parts of the party and the country?",
+    )
+    intake_added_value = fields.Text(
+        string="Added value",
+        copy=False,
+        groups=OFFICE_BOARD,
+        help="Outcome of the intake: what does the network add next to the existing "
+        "networks?",
+    )
+    overlap_network_ids = fields.Many2many(
+        "party.network",
+        string="Networks close by",
+        compute="_compute_overlap_network_ids",
+        groups=OFFICE_BOARD,
+        help="Networks and applications whose themes lie close to this one: shared "
+        "theme tags, or a similar name or goal. Themes that lie close together are "
+        "merged into one network.",
+    )
+    date_closed = fields.Date(
+        string="Closed on", readonly=True, tracking=True, copy=False
+    )
+    close_reason = fields.Text(
+        string="Reason for closing",
+        tracking=True,
+        copy=False,
+        groups=OFFICE_BOARD,
+        help="Why the national board closed the network.",
+    )
 
     _sql_constraints = [
         (
@@ -124,14 +209,19 @@ class PartyNetwork(models.Model):
     ]
 
     @api.model
+    def _get_setting(self, key):
+        return (
+            self.env["ir.config_parameter"].sudo().get_param(f"partijnetwerken.{key}")
+        )
+
+    @api.model
     def _default_target_member_count(self):
         return self._get_setting_int("target_member_count", 50)
 
     @api.model
     def _get_setting_int(self, key, default):
-        value = (
-            self.env["ir.config_parameter"].sudo().get_param(f"partijnetwerken.{key}")
-        )
+        # get_param answers False for a missing parameter, and int(False) is 0
+        value = self._get_setting(key) or None
         try:
             return int(value)
         except (TypeError, ValueError):
@@ -139,7 +229,11 @@ class PartyNetwork(models.Model):
 
     @api.model
     def _group_expand_states(self, states, domain):
-        return [key for key, _label in NETWORK_STATES]
+        # the pipeline always shows; rejected, merged and closed only when used
+        pipeline = ["application", "intake", "plan", "submitted", "active"]
+        return [
+            key for key, _label in NETWORK_STATES if key in pipeline or key in states
+        ]
 
     def _count_by_network(self, model_name, domain):
         """Count related records for all networks in ``self`` with one query."""
@@ -184,10 +278,32 @@ class PartyNetwork(models.Model):
                 network.date_start + relativedelta(months=months)
             )
 
+    @api.depends("name", "goal", "tag_ids")
+    def _compute_overlap_network_ids(self):
+        for network in self:
+            network.overlap_network_ids = network._find_overlapping_networks()
+
+    @api.depends(
+        "network_type",
+        "state",
+        "core_member_ids.state",
+        "core_member_ids.governance_experience",
+        "core_member_ids.partner_id.state_id",
+    )
+    def _compute_composition(self):
+        return super()._compute_composition()
+
+    def _composition_people(self):
+        self.ensure_one()
+        seats = self.core_member_ids.filtered(lambda seat: seat.state != "ended")
+        people = [(seat.partner_id, seat.governance_experience) for seat in seats]
+        return people, self.network_type, self.state == "active"
+
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for network in self:
             network.access_url = f"/my/networks/{network.id}"
+        return res
 
     @api.constrains("merged_into_id")
     def _check_merged_into(self):
@@ -200,6 +316,23 @@ class PartyNetwork(models.Model):
     def export_data(self, fields_to_export):
         check_export_field_access(self, fields_to_export)
         return super().export_data(fields_to_export)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self.check_access("create")
+            if any(vals.get("state") in BOARD_DECISION_STATES for vals in vals_list):
+                self._check_board_decision_state()
+            if any(map(self._is_members_application, vals_list)):
+                self._check_intake_open()
+        networks = super().create(vals_list)
+        networks.filtered(lambda n: n.state == "application")._schedule_first_activity()
+        return networks
+
+    def write(self, vals):
+        if vals.get("state") in BOARD_DECISION_STATES and not self.env.su:
+            self._check_board_decision_state()
+        return super().write(vals)
 
     def action_view_memberships(self):
         self.ensure_one()
@@ -250,7 +383,9 @@ class PartyNetwork(models.Model):
         partner = self.env.user.partner_id
         if self.state != "active":
             raise UserError(
-                self.env._("%(network)s does not accept members.", network=self.name)
+                self.env._(
+                    "%(network)s is not open for members yet.", network=self.name
+                )
             )
         if not partner.is_party_member:
             raise UserError(
@@ -289,6 +424,929 @@ class PartyNetwork(models.Model):
         except psycopg2.IntegrityError:
             # A concurrent request created the same membership first.
             raise UserError(
-                self.env._("You are already a member of %(network)s.", network=self.name)
+                self.env._(
+                    "You are already a member of %(network)s.", network=self.name
+                )
             ) from None
         return membership.with_env(self.env)
+
+    def action_start_intake(self):
+        """Invite the initiators of an application to the intake conversation."""
+        self._check_role(
+            "office",
+            self.env._("Only the party office can start an intake conversation."),
+        )
+        for network in self:
+            if network.state != "application":
+                raise UserError(
+                    self.env._(
+                        "Only an application goes to the intake; %(network)s is at "
+                        "the stage %(state)s.",
+                        network=network.name,
+                        state=network._state_label(),
+                    )
+                )
+        intake_user = self.env.user
+        if not intake_user.has_group(ROLE_GROUPS["office"]):
+            intake_user = self._get_coordinator_user()
+        for network in self:
+            network.write(
+                {
+                    "state": "intake",
+                    "intake_user_id": network.intake_user_id.id or intake_user.id,
+                }
+            )
+            network.activity_reschedule(
+                ["partijnetwerken.mail_activity_type_intake"],
+                new_user_id=network.intake_user_id.id,
+            )
+            network._send_private_mails(
+                "partijnetwerken.mail_template_network_intake_invitation",
+                network,
+                network.initiator_partner_ids,
+            )
+        return True
+
+    def action_invite_plan(self):
+        """Invite the intended core group to write the founding plan.
+
+        Creates the draft plan, proposing the initiators as its core group. Networks
+        established by the national board skip the intake.
+        """
+        self._check_role(
+            "office",
+            self.env._(
+                "Only the party office can invite members to write a founding plan."
+            ),
+        )
+        for network in self:
+            states = ("intake",)
+            if network.origin == "board":
+                states = ("application", "intake")
+            if network.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(network)s is at the stage %(state)s: only after the intake "
+                        "conversation are the initiators invited to write a founding "
+                        "plan.",
+                        network=network.name,
+                        state=network._state_label(),
+                    )
+                )
+            if network.origin == "members" and not network.intake_date:
+                raise UserError(
+                    self.env._(
+                        "Record the date and outcome of the intake conversation with "
+                        "%(network)s first.",
+                        network=network.name,
+                    )
+                )
+        for network in self:
+            network.state = "plan"
+            if not network.plan_ids.filtered(
+                lambda p: p.state in ("draft", "revision")
+            ):
+                self.env["party.network.plan"].create(
+                    {
+                        "network_id": network.id,
+                        "goal": network.goal,
+                        "proposed_core_partner_ids": [
+                            Command.set(network.initiator_partner_ids.ids)
+                        ],
+                    }
+                )
+            network.activity_feedback(["partijnetwerken.mail_activity_type_intake"])
+            network._schedule_office_activity(
+                "partijnetwerken.mail_activity_type_founding_plan"
+            )
+            network._send_private_mails(
+                "partijnetwerken.mail_template_network_plan_invitation",
+                network,
+                network.initiator_partner_ids,
+            )
+        return True
+
+    def action_close(self):
+        """Close an active network by decision of the national board.
+
+        The reason comes from ``close_reason`` (the form asks for it). The members
+        are told by email, one private mail each; memberships and core-group terms
+        end and everything is kept as history; the network is archived.
+        """
+        self._check_role(
+            "board", self.env._("Only the national board can close a network.")
+        )
+        for network in self:
+            if network.state != "active":
+                raise UserError(
+                    self.env._(
+                        "Only an active network can be closed; %(network)s is at the "
+                        "stage %(state)s.",
+                        network=network.name,
+                        state=network._state_label(),
+                    )
+                )
+            if not (network.close_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give the reason why the national board closes %(network)s.",
+                        network=network.name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for network in self:
+            # sudo: the board reads memberships but does not change them; closing
+            # ends the active memberships of this network only.
+            memberships_sudo = (
+                self.env["party.network.membership"]
+                .sudo()
+                .search([("network_id", "=", network.id), ("state", "=", "active")])
+            )
+            informed = network._mail_members(
+                "partijnetwerken.mail_template_network_closed", memberships_sudo
+            )
+            memberships_sudo.write({"state": "left", "date_left": today})
+            network.core_member_ids.filtered(lambda s: s.state != "ended").action_end()
+            network.write({"state": "closed", "active": False, "date_closed": today})
+            network._post_decision(
+                self.env._(
+                    "Closed by decision of the national board (%(user)s). "
+                    "%(count)s members were informed by email; their memberships and "
+                    "the core group's terms have ended.",
+                    user=self.env.user.name,
+                    count=len(informed),
+                ),
+                network.close_reason,
+            )
+        return True
+
+    def action_open_close_wizard(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "partijnetwerken.party_network_close_action"
+        )
+        action["context"] = {"default_network_id": self.id}
+        return action
+
+    def action_open_merge_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "partijnetwerken.party_network_merge_action"
+        )
+        action["context"] = {"default_network_ids": self.ids}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _check_role(self, role, message):
+        """Refuse the current user with ``message`` unless they have ``role``.
+
+        :param str role: ``office`` (party office) or ``board`` (national board)
+        """
+        if not (self.env.su or self.env.user.has_group(ROLE_GROUPS[role])):
+            raise AccessError(message)
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    @api.model
+    def _check_board_decision_state(self):
+        self._check_role(
+            "board",
+            self.env._(
+                "Only a decision of the national board makes a network active, "
+                "rejected or closed."
+            ),
+        )
+
+    @api.model
+    def _get_intake_status(self):
+        """Whether members can apply for a new network, and what they see if not."""
+        return {
+            "open": self._get_setting("intake_open") == "True",
+            "message": self._get_setting("intake_closed_message") or "",
+            "reopen_date": self._get_setting("intake_reopen_date") or "",
+        }
+
+    @api.model
+    def _check_intake_open(self):
+        status = self._get_intake_status()
+        if status["open"]:
+            return
+        lines = [
+            self.env._(
+                "The party office does not accept applications for new networks at "
+                "the moment."
+            )
+        ]
+        if status["message"]:
+            lines.append(status["message"])
+        if status["reopen_date"]:
+            lines.append(
+                self.env._("Expected reopening: %(date)s.", date=status["reopen_date"])
+            )
+        raise UserError("\n".join(lines))
+
+    @api.model
+    def _is_members_application(self, vals):
+        values = {**self.default_get(["state", "origin"]), **vals}
+        return (
+            values.get("state") == "application" and values.get("origin") == "members"
+        )
+
+    @api.model
+    def _create_application(self, vals, initiator_partners):
+        """Register the application of a group of members for a new network.
+
+        For the member portal and the back-office alike: refused while the intake
+        is paused. Only ``name``, ``network_type`` and ``goal`` are taken from
+        ``vals``. The initiators are not made followers and do not author the
+        creation message, so the readers of the network's chatter do not learn who
+        they are.
+
+        :param initiator_partners: the party members who apply (res.partner)
+        :return: the new network, in the caller's environment
+        """
+        self._check_intake_open()
+        if not initiator_partners:
+            raise ValidationError(self.env._("An application needs its initiators."))
+        outsiders = initiator_partners.filtered(lambda p: not p.is_party_member)
+        if outsiders:
+            raise ValidationError(
+                self.env._(
+                    "Only party members can apply for a network: %(names)s is not a "
+                    "party member.",
+                    names=", ".join(outsiders.mapped("name")),
+                )
+            )
+        values = {
+            key: vals[key] for key in ("name", "network_type", "goal") if key in vals
+        }
+        if not (values.get("name") or "").strip():
+            raise ValidationError(self.env._("Give the new network a name."))
+        types = dict(self._fields["network_type"].selection)
+        if values.setdefault("network_type", "theme") not in types:
+            raise ValidationError(self.env._("Choose the type of the network."))
+        values.update(
+            state="application",
+            origin="members",
+            initiator_partner_ids=[Command.set(initiator_partners.ids)],
+        )
+        # sudo: members may not create networks; this creates an application with
+        # the values above only, in the state the intake starts from.
+        network_sudo = (
+            self.sudo()
+            .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
+            .create(values)
+        )
+        return self.browse(network_sudo.id)
+
+    @api.model
+    def _get_coordinator_user(self):
+        """The user who gets the party office's activities.
+
+        The internal party-office user whose login or email is the coordinator
+        email of the settings; without one, the party-office user created first.
+        """
+        # sudo: any user may trigger an activity for the office (a member applying
+        # in the portal); the search only returns party-office users.
+        users_sudo = self.env["res.users"].sudo()
+        domain = [
+            ("share", "=", False),
+            ("groups_id", "in", self.env.ref(ROLE_GROUPS["office"]).id),
+        ]
+        email = email_normalize(self._get_setting("coordinator_email") or "")
+        if email:
+            user = users_sudo.search(
+                [*domain, "|", ("login", "=", email), ("email_normalized", "=", email)],
+                order="id",
+                limit=1,
+            )
+            if user:
+                return user
+        return users_sudo.search(domain, order="id", limit=1)
+
+    def _schedule_first_activity(self):
+        """The coordinator's first activity on a new application."""
+        for network in self:
+            network._schedule_office_activity(
+                "partijnetwerken.mail_activity_type_intake"
+                if network.origin == "members"
+                else "partijnetwerken.mail_activity_type_founding_plan"
+            )
+
+    def _schedule_office_activity(self, activity_type_xmlid, **values):
+        """Schedule an activity of this type for the coordinator, unless one is open.
+
+        The deadline follows the delay of the activity type.
+        """
+        coordinator = self._get_coordinator_user()
+        values.setdefault(
+            "date_deadline", self.env.ref(activity_type_xmlid)._get_date_deadline()
+        )
+        for record in self:
+            if coordinator and not record.activity_search([activity_type_xmlid]):
+                record.activity_schedule(
+                    activity_type_xmlid, user_id=coordinator.id, **values
+                )
+
+    def _post_decision(self, headline, reason=False):
+        """Record a decision in the chatter: who decided (``headline``) and why."""
+        self.ensure_one()
+        return self.message_post(
+            body=decision_body(headline, reason), subtype_xmlid="mail.mt_note"
+        )
+
+    @api.model
+    def _send_private_mails(self, template_xmlid, record, partners):
+        """Mail ``record``, rendered with a template, to each partner separately.
+
+        One mail per recipient, in the recipient's language (the template's
+        ``lang`` reads ``ctx['recipient']``), attached to no document: who received
+        it stays unknown to the readers of the document's chatter, which gets a
+        note with the number of recipients. Replies go to the coordinator.
+
+        :return: the partners that were mailed (those with an email address)
+        """
+        template = self.env.ref(template_xmlid)
+        recipients = partners.filtered("email")
+        email_values = {"model": False, "res_id": False}
+        reply_to = self._get_setting("coordinator_email")
+        if reply_to:
+            email_values["reply_to"] = reply_to
+        for partner in recipients:
+            template.with_context(recipient=partner).send_mail(
+                record.id,
+                email_values={
+                    **email_values,
+                    "recipient_ids": [Command.link(partner.id)],
+                },
+            )
+        if recipients:
+            record.message_post(
+                body=self.env._(
+                    'Email "%(subject)s" sent to %(count)s recipients.',
+                    subject=template.name,
+                    count=len(recipients),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return recipients
+
+    def _mail_members(self, template_xmlid, memberships):
+        """Mail a template of memberships to their members, one private mail each.
+
+        :return: the memberships whose member was mailed
+        """
+        self.ensure_one()
+        memberships = memberships.filtered(lambda m: m.partner_id.email)
+        if memberships:
+            email_values = {"model": False, "res_id": False}
+            reply_to = self._get_setting("coordinator_email")
+            if reply_to:
+                email_values["reply_to"] = reply_to
+            self.env.ref(template_xmlid).send_mail_batch(
+                memberships.ids, email_values=email_values
+            )
+        return memberships
+
+    def _find_overlapping_networks(self):
+        """Open networks whose themes lie close to this one, closest first.
+
+        Close means: a shared theme tag, or a name or goal that looks alike by
+        PostgreSQL trigram similarity (``pg_trgm``); the words every network name
+        contains are left out of the comparison. Without ``pg_trgm`` only shared
+        theme tags count.
+        """
+        self.ensure_one()
+        self.env["party.network"].flush_model(
+            ["name", "goal", "state", "active", "tag_ids"]
+        )
+        if self.env.registry.has_trigram:
+            likeness = SQL(
+                """GREATEST(
+                    similarity(
+                        regexp_replace(lower(other.name), %(generic)s, ' ', 'g'),
+                        regexp_replace(lower(%(name)s), %(generic)s, ' ', 'g')
+                    ),
+                    CASE WHEN other.goal IS NULL OR %(goal)s = '' THEN 0
+                         ELSE similarity(other.goal, %(goal)s) END
+                )""",
+                generic=GENERIC_NAME_WORDS,
+                name=self.name or "",
+                goal=(self.goal or "").strip(),
+            )
+        else:
+            likeness = SQL("0")
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id
+                  FROM (
+                        SELECT other.id,
+                               (SELECT count(*)
+                                  FROM party_network_tag_rel rel
+                                 WHERE rel.network_id = other.id
+                                   AND rel.tag_id = ANY(%(tag_ids)s)) AS shared_tags,
+                               %(likeness)s AS likeness
+                          FROM party_network other
+                         WHERE other.id != %(network_id)s
+                           AND other.active
+                           AND other.state IN %(states)s
+                       ) AS candidate
+                 WHERE shared_tags > 0 OR likeness >= %(threshold)s
+              ORDER BY shared_tags DESC, likeness DESC, id
+                 LIMIT 10
+                """,
+                tag_ids=self.tag_ids._origin.ids,
+                likeness=likeness,
+                network_id=self._origin.id or 0,
+                states=OPEN_STATES,
+                threshold=SIMILARITY_THRESHOLD,
+            )
+        )
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
+
+    def _merge_into(self, target, note=False):
+        """Fold the networks of ``self`` into ``target``: state ``merged``.
+
+        Their active members move to the target, without duplicates and with the
+        consent choices they made; the old memberships are kept as history (left).
+        Applications are merged by the party office, active networks by the
+        national board. ``note`` says why, for the chatter of both.
+        """
+        target.ensure_one()
+        if any(network.state == "active" for network in self):
+            self._check_role(
+                "board",
+                self.env._("Only the national board can merge an active network."),
+            )
+        if any(network.state != "active" for network in self):
+            self._check_role(
+                "office",
+                self.env._("Only the party office can merge an application."),
+            )
+        if target in self:
+            raise UserError(self.env._("A network cannot be merged into itself."))
+        for network in self | target:
+            if network.state not in OPEN_STATES or not network.active:
+                raise UserError(
+                    self.env._(
+                        "%(network)s is at the stage %(state)s and cannot be merged.",
+                        network=network.name,
+                        state=network._state_label(),
+                    )
+                )
+        today = fields.Date.context_today(self)
+        # sudo: the board reads memberships but does not change them; the moves stay
+        # within the networks of this merge.
+        memberships_sudo = self.env["party.network.membership"].sudo()
+        for network in self:
+            leaving = memberships_sudo.search(
+                [("network_id", "=", network.id), ("state", "=", "active")]
+            )
+            present = memberships_sudo.search(
+                [
+                    ("network_id", "=", target.id),
+                    ("state", "=", "active"),
+                    ("partner_id", "in", leaving.partner_id.ids),
+                ]
+            ).partner_id
+            moving = leaving.filtered(
+                lambda m, present=present: m.partner_id not in present
+                and m.partner_id.is_party_member
+            )
+            leaving.write({"state": "left", "date_left": today})
+            memberships_sudo.flush_model(["state"])
+            memberships_sudo.create(
+                [
+                    {
+                        "network_id": target.id,
+                        "partner_id": membership.partner_id.id,
+                        # the goal of the merged network lives on in the target
+                        "goal_endorsed": True,
+                        "consent_data_sharing": membership.consent_data_sharing,
+                        "consent_date": membership.consent_date,
+                        "date_joined": today,
+                    }
+                    for membership in moving
+                ]
+            )
+            network.core_member_ids.filtered(lambda s: s.state != "ended").action_end()
+            target.initiator_partner_ids = [
+                Command.link(partner.id) for partner in network.initiator_partner_ids
+            ]
+            network.write({"state": "merged", "merged_into_id": target.id})
+            # nothing is left to do on the merged network and its plans
+            (network.activity_ids | network.plan_ids.activity_ids).unlink()
+            counts = {
+                "moved": len(moving),
+                "present": len(present),
+                "user": self.env.user.name,
+            }
+            network._post_decision(
+                self.env._(
+                    "Merged into %(target)s by %(user)s: %(moved)s members moved, "
+                    "%(present)s were members there already.",
+                    target=target.name,
+                    **counts,
+                ),
+                note,
+            )
+            target._post_decision(
+                self.env._(
+                    "%(network)s was merged into this network by %(user)s: "
+                    "%(moved)s members moved, %(present)s were members already.",
+                    network=network.name,
+                    **counts,
+                ),
+                note,
+            )
+        return True
+
+    # Portal (member and core-group pages). The helpers below run as the portal
+    # user; each sudo is confined to one lookup and says why.
+
+    def _portal_has_data_access(self):
+        """Whether the current user may see this network's member data today."""
+        self.ensure_one()
+        networks = self.env["party.network.core.member"]._networks_with_data_access(
+            self.env.user.partner_id
+        )
+        return self in networks
+
+    def _portal_core_groups(self):
+        """The current core group of each network, for the portal.
+
+        :return: ``{network: [{"name", "role", "role_label"}]}``, chair first
+        """
+        today = fields.Date.context_today(self)
+        # sudo: portal users may not read other contacts, but the appointed core
+        # group of a network they may read is known to its members.
+        seats_sudo = (
+            self.env["party.network.core.member"]
+            .sudo()
+            .search(
+                [
+                    ("network_id", "in", self.ids),
+                    ("state", "=", "appointed"),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", today),
+                ]
+            )
+        )
+        roles = [key for key, _label in seats_sudo._fields["role"].selection]
+        labels = dict(seats_sudo._fields["role"]._description_selection(self.env))
+        groups = {network: [] for network in self}
+        for seat in seats_sudo.sorted(
+            lambda s: (roles.index(s.role), s.partner_id.name or "")
+        ):
+            groups[seat.network_id].append(
+                {
+                    "name": seat.partner_id.name,
+                    "role": seat.role,
+                    "role_label": labels[seat.role],
+                }
+            )
+        return groups
+
+    def _portal_upcoming_events(self, limit=None):
+        """The upcoming activities of each network: ``{network: events}`` (sudo)."""
+        # sudo: plain ``event`` gives portal users no access to events; these are
+        # the activities of networks the user may read, shown to their members.
+        events_sudo = (
+            self.env["event.event"]
+            .sudo()
+            .search(
+                [
+                    ("network_id", "in", self.ids),
+                    ("date_end", ">", fields.Datetime.now()),
+                    ("stage_id.pipe_end", "=", False),
+                ],
+                order="date_begin, id",
+            )
+        )
+        upcoming = {network: events_sudo.browse() for network in self}
+        for event in events_sudo:
+            network = event.network_id
+            if limit is None or len(upcoming[network]) < limit:
+                upcoming[network] |= event
+        return upcoming
+
+    @api.model
+    def _portal_intake_info(self):
+        """Whether members may apply for a new network now, and what to tell them."""
+        return {
+            **self._get_intake_status(),
+            "coordinator_email": self._get_setting("coordinator_email") or "",
+        }
+
+    @api.model
+    def _portal_parse_co_initiators(self, text, limit=10):
+        """The email addresses typed as co-initiators, normalised and validated."""
+        addresses = []
+        for token in (text or "").replace(",", " ").replace(";", " ").split():
+            normalized = email_normalize(token)
+            if not normalized:
+                raise ValidationError(
+                    self.env._(
+                        "Co-initiators: %(address)s is not a valid email address.",
+                        address=token[:100],
+                    )
+                )
+            if normalized not in addresses:
+                addresses.append(normalized)
+        if len(addresses) > limit:
+            raise ValidationError(
+                self.env._(
+                    "Co-initiators: name at most %(limit)s people; the party office "
+                    "will help you to involve more later.",
+                    limit=limit,
+                )
+            )
+        return addresses
+
+    @api.model
+    def _portal_find_party_members(self, addresses):
+        """The party members with one of these email addresses.
+
+        Whether an address belongs to a party member is private: callers must not
+        tell the applicant which addresses matched.
+        """
+        if not addresses:
+            return self.env["res.partner"]
+        # sudo: portal users may not search contacts; only party members with
+        # exactly one of the given addresses are returned, and never shown.
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search(
+                [
+                    ("email_normalized", "in", addresses),
+                    ("is_party_member", "=", True),
+                ]
+            )
+        )
+
+    @api.model
+    def _portal_create_application(self, name, network_type, goal, initiator_partners):
+        """Apply for a new network in the portal, for the current user.
+
+        Cleans the typed text (plain text, sensible lengths) and registers the
+        application through ``_create_application`` with the current user and
+        the given party members as initiators. A form sent twice makes one
+        application.
+        """
+        self._check_intake_open()
+        partner = self.env.user.partner_id
+        if not partner.is_party_member:
+            raise UserError(
+                self.env._("Only party members can apply for a new network.")
+            )
+        name = clean_plain_text(
+            self.env, name, self.env._("Name"), max_length=80, required=True
+        )
+        goal = clean_plain_text(
+            self.env,
+            goal,
+            self.env._("Goal"),
+            max_length=5000,
+            required=True,
+            multiline=True,
+        )
+        recently = fields.Datetime.now() - relativedelta(minutes=10)
+        duplicate = self.search(
+            [
+                ("name", "=", name),
+                ("state", "=", "application"),
+                ("create_uid", "=", self.env.uid),
+                ("create_date", ">=", recently),
+            ],
+            limit=1,
+        )
+        if duplicate:
+            return duplicate
+        # sudo: the co-initiators are other contacts, which portal users may not
+        # read; only party members among them become initiators.
+        initiators_sudo = (
+            (partner | initiator_partners).sudo().filtered("is_party_member")
+        )
+        return self._create_application(
+            {"name": name, "network_type": network_type, "goal": goal},
+            initiators_sudo,
+        )
+
+    def _portal_message_members(self, subject, body):
+        """Email every active member of the network on behalf of a core member.
+
+        One mail per member, so no member sees another's address, and the writer
+        sees none at all; the message is kept on the network's chatter as a note
+        with the number of recipients only.
+
+        :return: the number of members the message was sent to
+        """
+        self.ensure_one()
+        if self.state != "active" or not self._portal_has_data_access():
+            raise AccessError(
+                self.env._("Only the core group of a network can message its members.")
+            )
+        subject = clean_plain_text(
+            self.env, subject, self.env._("Subject"), max_length=150, required=True
+        )
+        body = clean_plain_text(
+            self.env,
+            body,
+            self.env._("Message"),
+            max_length=10000,
+            required=True,
+            multiline=True,
+        )
+        author = self.env.user.partner_id
+        # sudo: the writer may not read the network's chatter; this only looks for
+        # their own message with the same subject, just sent (a form sent twice).
+        messages_sudo = self.env["mail.message"].sudo()
+        recently = fields.Datetime.now() - relativedelta(minutes=10)
+        if messages_sudo.search_count(
+            [
+                ("model", "=", self._name),
+                ("res_id", "=", self.id),
+                ("author_id", "=", author.id),
+                ("subject", "=", subject),
+                ("create_date", ">=", recently),
+            ],
+            limit=1,
+        ):
+            raise UserError(
+                self.env._(
+                    "You sent a message with this subject a moment ago; it is on its "
+                    "way to the members. To send another one, give it another "
+                    "subject."
+                )
+            )
+        # sudo: the writer may not read who the members are; their addresses only
+        # go into the mails created below, which nobody but the system reads.
+        memberships_sudo = (
+            self.env["party.network.membership"]
+            .sudo()
+            .search([("network_id", "=", self.id), ("state", "=", "active")])
+        )
+        recipients_sudo = memberships_sudo.partner_id.filtered("email_normalized")
+        # sudo: members cannot post on the network; the note carries the text and
+        # the number of recipients, no names.
+        network_sudo = self.sudo().with_context(mail_create_nosubscribe=True)
+        note = network_sudo.message_post(
+            author_id=author.id,
+            subject=subject,
+            body=Markup("<p><em>%s</em></p>%s")
+            % (
+                self.env._(
+                    "Sent by email to all members of the network (%(count)s "
+                    "recipients).",
+                    count=len(recipients_sudo),
+                ),
+                plaintext2html(body),
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        network_url = self.get_base_url() + self.access_url
+        footer = self.env._(
+            "You receive this email as a member of %(network)s. You can leave the "
+            "network or change what you share with its core group at %(url)s",
+            network=self.name,
+            url=network_url,
+        )
+        body_html = Markup("%s<p><small>%s</small></p>") % (
+            plaintext2html(body),
+            footer,
+        )
+        self.env["mail.mail"].sudo().create(
+            [
+                {
+                    "mail_message_id": note.id,
+                    "body_html": body_html,
+                    "recipient_ids": [Command.link(recipient.id)],
+                    "is_notification": True,
+                    "auto_delete": True,
+                }
+                for recipient in recipients_sudo
+            ]
+        )
+        # sudo: queue processing is a system job; start it now instead of at the
+        # next hourly run.
+        cron_sudo = self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()
+        cron_sudo._trigger()
+        return len(recipients_sudo)
+
+    def _portal_plan_info(self):
+        """The founding plan as the intended core group sees it in the portal.
+
+        :return: dict with ``plan`` (the latest plan, may be empty), ``is_writer``
+            (the current user is an initiator or proposed for the core group),
+            ``editable`` and ``team`` (the names of the intended core group)
+        """
+        self.ensure_one()
+        # sudo: the initiators are office-only and portal users may not read other
+        # contacts; the team sees its own names and is compared with the user.
+        network_sudo = self.sudo()
+        plan_sudo = network_sudo.plan_ids[:1]
+        initiators_sudo = network_sudo.initiator_partner_ids
+        team_sudo = plan_sudo.proposed_core_partner_ids or initiators_sudo
+        is_writer = self.env.user.partner_id in (team_sudo | initiators_sudo)
+        plan_open = plan_sudo.state in ("draft", "revision") and not (
+            plan_sudo.date_handed_in
+        )
+        editable = is_writer and self.state == "plan" and (not plan_sudo or plan_open)
+        return {
+            "plan": plan_sudo.sudo(False),
+            "is_writer": is_writer,
+            "editable": editable,
+            "team": sorted(team_sudo.mapped("name")),
+        }
+
+    def _portal_save_founding_plan(self, values, hand_in=False):
+        """Save the founding plan's draft and, with ``hand_in``, give it to the
+        party office, after which it is read-only in the portal.
+
+        :param dict values: ``goal``, ``organisation``, ``collaborations`` (text) and
+            ``term_months`` (text or number), as typed
+        :return: the plan
+        """
+        self.ensure_one()
+        info = self._portal_plan_info()
+        if not info["editable"]:
+            raise UserError(
+                self.env._(
+                    "This founding plan can no longer be changed here: it has been "
+                    "handed to the party office."
+                )
+            )
+        vals = {
+            "goal": clean_plain_text(
+                self.env, values.get("goal"), self.env._("Goal"), 5000, multiline=True
+            ),
+            "organisation": clean_plain_text(
+                self.env,
+                values.get("organisation"),
+                self.env._("Organisation"),
+                10000,
+                multiline=True,
+            ),
+            "collaborations": clean_plain_text(
+                self.env,
+                values.get("collaborations"),
+                self.env._("Intended collaborations"),
+                5000,
+                multiline=True,
+            ),
+        }
+        try:
+            term_months = int(str(values.get("term_months") or "").strip())
+        except ValueError:
+            term_months = 0
+        if not 1 <= term_months <= 120:
+            raise ValidationError(
+                self.env._("Term: enter a number of months between 1 and 120.")
+            )
+        vals["term_months"] = term_months
+        if hand_in:
+            if not (vals["goal"] and vals["organisation"]):
+                raise ValidationError(
+                    self.env._(
+                        "Describe at least the goal and the organisation before you "
+                        "hand the plan to the party office."
+                    )
+                )
+            vals["date_handed_in"] = fields.Datetime.now()
+        plan = info["plan"]
+        # sudo: members cannot write founding plans; the current user belongs to the
+        # intended core group of this network in state plan (checked above).
+        if plan:
+            plan_sudo = plan.sudo()
+            plan_sudo.write(vals)
+        else:
+            network_sudo = self.sudo()
+            plan_sudo = network_sudo.env["party.network.plan"].create(
+                {
+                    "network_id": self.id,
+                    "proposed_core_partner_ids": [
+                        Command.set(network_sudo.initiator_partner_ids.ids)
+                    ],
+                    **vals,
+                }
+            )
+        if hand_in:
+            plan_sudo.with_context(mail_create_nosubscribe=True).message_post(
+                body=self.env._(
+                    "The intended core group handed the founding plan to the party "
+                    "office."
+                ),
+                author_id=self.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return plan_sudo.sudo(False)

@@ -4,12 +4,15 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import format_date
+
+from .party_network import decision_body
 
 
 class PartyNetworkCoreMember(models.Model):
     _name = "party.network.core.member"
     _description = "Core-group member"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "network_id, state, date_start desc, id desc"
     _rec_names_search = ["partner_id", "network_id"]
 
@@ -40,6 +43,11 @@ class PartyNetworkCoreMember(models.Model):
         tracking=True,
     )
     governance_experience = fields.Boolean(
+        string="Governance experience",
+        compute="_compute_governance_experience",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="Has experience as a board member or office holder. The national board "
         "aims for a balanced mix in every core group.",
         tracking=True,
@@ -60,14 +68,22 @@ class PartyNetworkCoreMember(models.Model):
         tracking=True,
     )
     requirements_met_date = fields.Date(string="Requirements met on", tracking=True)
+    term_reminder_date = fields.Date(
+        string="Term reminder scheduled on",
+        readonly=True,
+        copy=False,
+        help="When the party office was reminded that this term ends; cleared when "
+        "the end of the term changes.",
+    )
     has_data_access = fields.Boolean(
+        string="Data access today",
         compute="_compute_has_data_access",
         search="_search_has_data_access",
         help="Appointed, within the term and requirements met: this member may see "
         "the shared data of the network's consenting members today.",
     )
     user_is_member = fields.Boolean(
-        string="Is me",
+        string="My own seat",
         compute="_compute_user_is_member",
         search="_search_user_is_member",
     )
@@ -79,6 +95,13 @@ class PartyNetworkCoreMember(models.Model):
             "The end of a core-group term cannot lie before its start.",
         ),
     ]
+
+    @api.depends("partner_id")
+    def _compute_governance_experience(self):
+        for core_member in self:
+            core_member.governance_experience = (
+                core_member.partner_id.governance_experience
+            )
 
     @api.model
     def _data_access_domain(self):
@@ -127,6 +150,18 @@ class PartyNetworkCoreMember(models.Model):
             raise UserError(self.env._("Unsupported search on core-group member."))
         positive = (operator == "=") == value
         return [("partner_id", "=" if positive else "!=", self.env.user.partner_id.id)]
+
+    @api.depends("partner_id.name", "network_id.name")
+    def _compute_display_name(self):
+        for core_member in self:
+            # sudo: whoever may read this seat already gets the member's name through
+            # partner_id; portal readers may not read other partners themselves.
+            partner_sudo = core_member.partner_id.sudo()
+            core_member.display_name = self.env._(
+                "%(member)s – %(network)s",
+                member=partner_sudo.name or "",
+                network=core_member.network_id.name or "",
+            )
 
     @api.model
     def _networks_with_data_access(self, partner):
@@ -186,6 +221,21 @@ class PartyNetworkCoreMember(models.Model):
                     )
                 )
 
+    @api.constrains("partner_id", "state")
+    def _check_party_member(self):
+        for core_member in self:
+            if (
+                core_member.state == "appointed"
+                and not core_member.partner_id.is_party_member
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Only party members can be appointed to a core group; "
+                        "%(partner)s is not a party member.",
+                        partner=core_member.partner_id.display_name,
+                    )
+                )
+
     @api.onchange("requirements_met")
     def _onchange_requirements_met(self):
         if self.requirements_met and not self.requirements_met_date:
@@ -203,6 +253,9 @@ class PartyNetworkCoreMember(models.Model):
     def write(self, vals):
         if vals.get("requirements_met") and "requirements_met_date" not in vals:
             vals["requirements_met_date"] = fields.Date.context_today(self)
+        if "date_end" in vals and "term_reminder_date" not in vals:
+            # a new end of term gets its own reminder
+            vals["term_reminder_date"] = False
         return super().write(vals)
 
     @api.model_create_multi
@@ -224,9 +277,10 @@ class PartyNetworkCoreMember(models.Model):
                         partner=core_member.partner_id.display_name,
                     )
                 )
-            vals = {"state": "appointed", "date_start": date_start}
+            start = core_member.date_start or date_start
+            vals = {"state": "appointed", "date_start": start}
             if term_months:
-                vals["date_end"] = date_start + relativedelta(months=term_months)
+                vals["date_end"] = start + relativedelta(months=term_months)
             core_member.write(vals)
         return True
 
@@ -239,3 +293,100 @@ class PartyNetworkCoreMember(models.Model):
                 vals["date_end"] = max(today, core_member.date_start or today)
             core_member.write(vals)
         return True
+
+    def action_reappoint(self, months=None):
+        """Reappoint for a new term, by decision of the national board.
+
+        The term is extended by ``months``, or else by the term of the network's
+        latest approved founding plan. A term that has run out starts again today.
+        """
+        self.env["party.network"]._check_role(
+            "board",
+            self.env._("Only the national board can reappoint core-group members."),
+        )
+        for core_member in self:
+            if (
+                core_member.state not in ("appointed", "ended")
+                or core_member.network_id.state != "active"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only an appointed core-group member of an active network, or "
+                        "one whose term has ended, can be reappointed (%(partner)s).",
+                        partner=core_member.partner_id.display_name,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for core_member in self:
+            term = relativedelta(months=months or core_member._default_term_months())
+            running = core_member.state == "appointed" and (
+                not core_member.date_end or core_member.date_end >= today
+            )
+            if running:
+                vals = {"date_end": (core_member.date_end or today) + term}
+            else:
+                vals = {
+                    "state": "appointed",
+                    "date_start": today,
+                    "date_end": today + term,
+                }
+            core_member.write(vals)
+            core_member.activity_unlink(["partijnetwerken.mail_activity_type_term_end"])
+            body = decision_body(
+                self.env._(
+                    "%(partner)s reappointed to the core group by the national board "
+                    "(%(user)s), until %(date_end)s.",
+                    partner=core_member.partner_id.name,
+                    user=self.env.user.name,
+                    date_end=format_date(self.env, core_member.date_end),
+                )
+            )
+            core_member.message_post(body=body, subtype_xmlid="mail.mt_note")
+            core_member.network_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return True
+
+    def _default_term_months(self):
+        """The term of the network's latest approved founding plan."""
+        self.ensure_one()
+        plans = self.network_id.plan_ids.filtered(lambda p: p.state == "approved")
+        plan = plans.sorted(lambda p: (p.decision_date or p.create_date, p.id))[-1:]
+        default = self.env["party.network.plan"].default_get(["term_months"])
+        return plan.term_months or default["term_months"]
+
+    @api.model
+    def _cron_process_terms(self):
+        """Daily: end the terms that have passed, and remind the party office of the
+        terms that end within the configured number of weeks (once per term)."""
+        today = fields.Date.context_today(self)
+        self.search([("state", "=", "appointed"), ("date_end", "<", today)]).write(
+            {"state": "ended"}
+        )
+        Network = self.env["party.network"]
+        weeks = Network._get_setting_int("term_reminder_weeks", 8)
+        ending = self.search(
+            [
+                ("state", "=", "appointed"),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + relativedelta(weeks=weeks)),
+                ("term_reminder_date", "=", False),
+                ("network_id.state", "=", "active"),
+            ]
+        )
+        coordinator = Network._get_coordinator_user()
+        # the note is read by the coordinator: in their language
+        env = self.with_context(lang=coordinator.lang or self.env.lang).env
+        for core_member in ending:
+            core_member.activity_schedule(
+                "partijnetwerken.mail_activity_type_term_end",
+                date_deadline=core_member.date_end,
+                user_id=coordinator.id or self.env.uid,
+                note=env._(
+                    "The term of %(partner)s in the core group of %(network)s ends on "
+                    "%(date_end)s. Prepare a reappointment by the national board, or "
+                    "a successor.",
+                    partner=core_member.partner_id.name,
+                    network=core_member.network_id.name,
+                    date_end=format_date(env, core_member.date_end),
+                ),
+            )
+        ending.write({"term_reminder_date": today})

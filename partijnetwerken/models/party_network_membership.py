@@ -53,16 +53,25 @@ class PartyNetworkMembership(models.Model):
         search="_search_is_own",
     )
     shared_name = fields.Char(
-        string="Name", compute="_compute_shared", compute_sudo=True
+        string="Name",
+        compute="_compute_shared",
+        compute_sudo=True,
+        search="_search_shared_name",
     )
     shared_email = fields.Char(
-        string="Email", compute="_compute_shared", compute_sudo=True
+        string="Email",
+        compute="_compute_shared",
+        compute_sudo=True,
+        search="_search_shared_email",
     )
     shared_phone = fields.Char(
         string="Phone", compute="_compute_shared", compute_sudo=True
     )
     shared_city = fields.Char(
-        string="City", compute="_compute_shared", compute_sudo=True
+        string="City",
+        compute="_compute_shared",
+        compute_sudo=True,
+        search="_search_shared_city",
     )
     core_visible = fields.Boolean(
         string="Visible to my core group",
@@ -96,9 +105,7 @@ class PartyNetworkMembership(models.Model):
             raise UserError(self.env._("Unsupported search on own membership."))
         positive = (operator == "=") == value
         # sudo: same reason as in _compute_is_own; restricted to the reader.
-        query = self.sudo()._search(
-            [("partner_id", "=", self.env.user.partner_id.id)]
-        )
+        query = self.sudo()._search([("partner_id", "=", self.env.user.partner_id.id)])
         return [("id", "in" if positive else "not in", query)]
 
     @api.model
@@ -157,8 +164,61 @@ class PartyNetworkMembership(models.Model):
             partner = membership.partner_id if membership in readable else None
             membership.shared_name = partner.name if partner else False
             membership.shared_email = partner.email if partner else False
-            membership.shared_phone = (partner.phone or partner.mobile) if partner else False
+            membership.shared_phone = (
+                (partner.phone or partner.mobile) if partner else False
+            )
             membership.shared_city = partner.city if partner else False
+
+    def _shared_readable_domain(self):
+        """Domain of the memberships whose shared data the current user may read.
+
+        The counterpart of ``_shared_readable`` for searches.
+        """
+        domain = [("state", "=", "active"), ("consent_data_sharing", "=", True)]
+        user = self.env.user
+        if user.has_group("partijnetwerken.group_office") or user.has_group(
+            "partijnetwerken.group_board"
+        ):
+            return domain
+        networks = self.env["party.network.core.member"]._networks_with_data_access(
+            user.partner_id
+        )
+        return [
+            *domain,
+            "|",
+            ("network_id", "in", networks.ids),
+            ("partner_id", "=", user.partner_id.id),
+        ]
+
+    def _search_shared(self, partner_field, operator, value):
+        """Search the shared data exactly as the reader sees it.
+
+        Only memberships whose shared data the reader may read can match, so a
+        search never tells anything about a member who did not consent. The ids
+        are one SQL subquery: searching, counting and paging stay in the database.
+        """
+        if operator not in ("=", "ilike", "=ilike", "like", "=like") or not (
+            isinstance(value, str) and value
+        ):
+            raise UserError(self.env._("Unsupported search on shared member data."))
+        # sudo: the partner is office-only in domains; the domain is limited to the
+        # memberships whose shared data the current user may read (see above).
+        query = self.sudo()._search(
+            [
+                *self._shared_readable_domain(),
+                ("partner_id", "any", [(partner_field, operator, value)]),
+            ]
+        )
+        return [("id", "in", query)]
+
+    def _search_shared_name(self, operator, value):
+        return self._search_shared("name", operator, value)
+
+    def _search_shared_email(self, operator, value):
+        return self._search_shared("email", operator, value)
+
+    def _search_shared_city(self, operator, value):
+        return self._search_shared("city", operator, value)
 
     @api.depends("network_id", "shared_name")
     @api.depends_context("uid")
@@ -194,7 +254,10 @@ class PartyNetworkMembership(models.Model):
     @api.constrains("partner_id", "state")
     def _check_party_member(self):
         for membership in self:
-            if membership.state == "active" and not membership.partner_id.is_party_member:
+            if (
+                membership.state == "active"
+                and not membership.partner_id.is_party_member
+            ):
                 raise ValidationError(
                     self.env._(
                         "Only party members can join a network; %(partner)s is not "
@@ -208,7 +271,9 @@ class PartyNetworkMembership(models.Model):
         for membership in self:
             if membership.date_left and membership.date_left < membership.date_joined:
                 raise ValidationError(
-                    self.env._("A member cannot leave a network before joining it.")
+                    self.env._(
+                        "The date a member left cannot lie before the date they joined."
+                    )
                 )
 
     def export_data(self, fields_to_export):
@@ -266,6 +331,42 @@ class PartyNetworkMembership(models.Model):
             {"consent_data_sharing": bool(consent)}
         )
         return True
+
+    @api.model
+    def _portal_member_page(self, network, search=None, offset=0, limit=50):
+        """The page of the member list that a core-group member sees in the portal.
+
+        Searched as the current user: the record rules decide which memberships
+        are listed, this only narrows them to the network's active, consenting
+        members (and to ``search`` on the shared name, email or city).
+
+        :return: (memberships of the page, number matching the search, number of
+            members who share their data)
+        """
+        domain = [
+            ("network_id", "=", network.id),
+            ("state", "=", "active"),
+            ("consent_data_sharing", "=", True),
+        ]
+        shared_count = self.search_count(domain)
+        if search:
+            domain += [
+                "|",
+                "|",
+                ("shared_name", "ilike", search),
+                ("shared_email", "ilike", search),
+                ("shared_city", "ilike", search),
+            ]
+        count = self.search_count(domain) if search else shared_count
+        # sudo: only to sort by the member's name (the partner is office-only in
+        # ``order``); the ids are the ones the user's own search returns.
+        memberships_sudo = self.sudo().search(
+            [("id", "in", self._search(domain))],
+            order="partner_id, id",
+            offset=offset,
+            limit=limit,
+        )
+        return memberships_sudo.sudo(False), count, shared_count
 
     def init(self):
         self.env.cr.execute(

@@ -1,11 +1,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+from .party_network import decision_body
+
+# Plan states that only a decision of the national board leads to.
+DECISION_STATES = ("approved", "rejected", "revision")
 
 
 class PartyNetworkPlan(models.Model):
     _name = "party.network.plan"
     _description = "Founding plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "party.network.composition.mixin",
+    ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["network_id"]
 
@@ -13,6 +26,8 @@ class PartyNetworkPlan(models.Model):
         "party.network", required=True, index=True, ondelete="restrict", tracking=True
     )
     network_type = fields.Selection(related="network_id.network_type")
+    network_state = fields.Selection(related="network_id.state", string="Network stage")
+    network_origin = fields.Selection(related="network_id.origin")
     goal = fields.Text(tracking=True)
     organisation = fields.Text(
         help="How the network organises itself: meetings, working groups, tasks of "
@@ -61,6 +76,15 @@ class PartyNetworkPlan(models.Model):
         "res.users", string="Decided by", readonly=True, copy=False, tracking=True
     )
     decision_date = fields.Datetime(string="Decided on", readonly=True, copy=False)
+    date_handed_in = fields.Datetime(
+        string="Handed to the office on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="When the intended core group handed the plan to the party office in "
+        "the portal; from then on they can no longer change it there. Cleared when "
+        "the plan returns to them for revision.",
+    )
 
     _sql_constraints = [
         (
@@ -75,9 +99,322 @@ class PartyNetworkPlan(models.Model):
         for plan in self:
             plan.proposed_core_count = len(plan.proposed_core_partner_ids)
 
+    @api.depends(
+        "network_id.network_type",
+        "proposed_core_partner_ids.governance_experience",
+        "proposed_core_partner_ids.state_id",
+    )
+    def _compute_composition(self):
+        return super()._compute_composition()
+
+    def _composition_people(self):
+        self.ensure_one()
+        people = [
+            (partner, partner.governance_experience)
+            for partner in self.proposed_core_partner_ids
+        ]
+        return people, self.network_id.network_type, True
+
     @api.depends("network_id")
     def _compute_display_name(self):
         for plan in self:
             plan.display_name = self.env._(
                 "Founding plan %(network)s", network=plan.network_id.name or ""
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("state") in DECISION_STATES for vals in vals_list):
+            self._check_decision_state()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("state") in DECISION_STATES:
+            self._check_decision_state()
+        if vals.get("state") in ("draft", "revision") and "date_handed_in" not in vals:
+            # back with the writers: they may change the plan in the portal again
+            vals["date_handed_in"] = False
+        return super().write(vals)
+
+    def action_submit(self):
+        """Submit the plan with its intended core group to the national board.
+
+        The party office does this once the intended core group has written the
+        plan; a network the board establishes itself may skip the intake.
+        """
+        self.env["party.network"]._check_role(
+            "office",
+            self.env._(
+                "Only the party office can submit a founding plan to the national "
+                "board."
+            ),
+        )
+        for plan in self:
+            network = plan.network_id
+            if plan.state not in ("draft", "revision"):
+                raise UserError(
+                    self.env._(
+                        "Only a draft plan or a plan returned for revision can be "
+                        "submitted; the founding plan of %(network)s is %(state)s.",
+                        network=network.name,
+                        state=plan._state_label(),
+                    )
+                )
+            states = ("plan",)
+            if network.origin == "board":
+                states = ("application", "intake", "plan")
+            if network.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(network)s is at the stage %(state)s: a founding plan is "
+                        "submitted after the initiators were invited to write it.",
+                        network=network.name,
+                        state=network._state_label(),
+                    )
+                )
+            if network.plan_ids.filtered(lambda p: p.state == "submitted"):
+                raise UserError(
+                    self.env._(
+                        "Another founding plan of %(network)s awaits the decision of "
+                        "the national board.",
+                        network=network.name,
+                    )
+                )
+        for plan in self:
+            plan.write(
+                {
+                    "state": "submitted",
+                    # a new decision needs its own reason
+                    "decision_note": False,
+                    "decision_user_id": False,
+                    "decision_date": False,
+                }
+            )
+            plan.network_id.state = "submitted"
+            plan.network_id.activity_feedback(
+                ["partijnetwerken.mail_activity_type_founding_plan"]
+            )
+            plan._schedule_board_activities()
+            plan.message_post(
+                body=self.env._(
+                    "Submitted to the national board by %(user)s.",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_approve(self):
+        """Approve the plan: the network starts and its core group is appointed."""
+        Network = self.env["party.network"]
+        Network._check_role(
+            "board",
+            self.env._("Only the national board can approve a founding plan."),
+        )
+        minimum = Network._get_setting_int("min_core_members", 4)
+        for plan in self:
+            plan._check_decidable()
+            if plan.proposed_core_count < minimum:
+                raise UserError(
+                    self.env._(
+                        "The founding plan of %(network)s proposes %(count)s "
+                        "core-group members; the national board appoints at least "
+                        "%(minimum)s.",
+                        network=plan.network_id.name,
+                        count=plan.proposed_core_count,
+                        minimum=minimum,
+                    )
+                )
+        today = fields.Date.context_today(self)
+        for plan in self:
+            network = plan.network_id
+            plan._record_decision("approved")
+            network.write({"state": "active", "date_start": today})
+            date_end = today + relativedelta(months=plan.term_months)
+            seats = plan._appoint_core_group(today, date_end)
+            network._schedule_office_activity(
+                "partijnetwerken.mail_activity_type_core_access",
+                note=self.env._(
+                    "Make sure each appointed member meets the requirements for "
+                    "access to member data (such as a signed confidentiality "
+                    "statement), then tick it on their core-group seat."
+                ),
+            )
+            headline = self.env._(
+                "Founding plan approved by the national board (%(user)s). Appointed "
+                "to the core group until %(date_end)s: %(members)s.",
+                user=self.env.user.name,
+                date_end=format_date(self.env, date_end),
+                members=", ".join(seats.partner_id.mapped("name")),
+            )
+            plan.network_id._post_decision(headline, plan.decision_note)
+            plan._announce_decision(headline)
+        return True
+
+    def action_reject(self):
+        """Reject the plan, for the reason in ``decision_note``."""
+        self._check_decision(
+            self.env._("Only the national board can reject a founding plan.")
+        )
+        for plan in self.filtered(lambda p: not (p.decision_note or "").strip()):
+            raise UserError(
+                self.env._(
+                    "Give the reason for rejecting the founding plan of %(network)s.",
+                    network=plan.network_id.name,
+                )
+            )
+        for plan in self:
+            plan._record_decision("rejected")
+            plan.network_id.state = "rejected"
+            headline = self.env._(
+                "Founding plan rejected by the national board (%(user)s).",
+                user=self.env.user.name,
+            )
+            plan.network_id._post_decision(headline, plan.decision_note)
+            plan._announce_decision(headline)
+        return True
+
+    def action_request_revision(self):
+        """Return the plan to its writers, for the reason in ``decision_note``."""
+        self._check_decision(
+            self.env._("Only the national board can ask for a revision of a plan.")
+        )
+        for plan in self.filtered(lambda p: not (p.decision_note or "").strip()):
+            raise UserError(
+                self.env._(
+                    "Give the reason for returning the founding plan of %(network)s "
+                    "to its writers.",
+                    network=plan.network_id.name,
+                )
+            )
+        for plan in self:
+            plan._record_decision("revision")
+            plan.network_id.state = "plan"
+            plan.network_id._schedule_office_activity(
+                "partijnetwerken.mail_activity_type_founding_plan",
+                summary=self.env._("Revise the founding plan with its writers"),
+            )
+            headline = self.env._(
+                "The national board (%(user)s) asks for a revision of the founding "
+                "plan.",
+                user=self.env.user.name,
+            )
+            plan.network_id._post_decision(headline, plan.decision_note)
+            plan._announce_decision(headline)
+        return True
+
+    def action_open_decision_wizard(self):
+        """Ask the reason of a rejection or a revision request (``decision``)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "partijnetwerken.party_network_plan_decision_action"
+        )
+        action["context"] = {
+            "default_plan_ids": self.ids,
+            "default_decision": self.env.context.get("decision", "reject"),
+        }
+        return action
+
+    def _state_label(self):
+        self.ensure_one()
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    @api.model
+    def _check_decision_state(self):
+        if not self.env.su:
+            self.env["party.network"]._check_role(
+                "board",
+                self.env._(
+                    "Only the national board decides on founding plans: approves, "
+                    "rejects or returns them for revision."
+                ),
+            )
+
+    def _check_decidable(self):
+        for plan in self:
+            if plan.state != "submitted" or plan.network_id.state != "submitted":
+                raise UserError(
+                    self.env._(
+                        "Only a founding plan submitted to the national board can be "
+                        "decided on; the founding plan of %(network)s is %(state)s.",
+                        network=plan.network_id.name,
+                        state=plan._state_label(),
+                    )
+                )
+
+    def _check_decision(self, role_message):
+        self.env["party.network"]._check_role("board", role_message)
+        self._check_decidable()
+
+    def _record_decision(self, state):
+        """Who decided and when; the board's activities on the plan are done."""
+        self.write(
+            {
+                "state": state,
+                "decision_user_id": self.env.user.id,
+                "decision_date": fields.Datetime.now(),
+            }
+        )
+        self.activity_unlink(["partijnetwerken.mail_activity_type_plan_decision"])
+
+    def _announce_decision(self, headline):
+        """Post the decision on the plan and mail it to the writers."""
+        self.ensure_one()
+        self.message_post(
+            body=decision_body(headline, self.decision_note),
+            subtype_xmlid="mail.mt_note",
+        )
+        self.env["party.network"]._send_private_mails(
+            "partijnetwerken.mail_template_plan_decision",
+            self,
+            self.network_id.initiator_partner_ids | self.proposed_core_partner_ids,
+        )
+
+    def _schedule_board_activities(self):
+        """Every member of the national board gets the decision as an activity."""
+        board = self.env.ref("partijnetwerken.group_board")
+        # sudo: the office may not read group memberships; only board users return.
+        users_sudo = (
+            self.env["res.users"]
+            .sudo()
+            .search([("share", "=", False), ("groups_id", "in", board.id)])
+        )
+        xmlid = "partijnetwerken.mail_activity_type_plan_decision"
+        deadline = self.env.ref(xmlid)._get_date_deadline()
+        for plan in self:
+            for user in users_sudo:
+                plan.activity_schedule(xmlid, date_deadline=deadline, user_id=user.id)
+
+    def _appoint_core_group(self, date_start, date_end):
+        """Appoint the proposed core group for a term.
+
+        A proposed seat that the office already entered is appointed; a member who
+        has a current seat keeps it; the others get a new seat.
+
+        :return: the appointed seats
+        """
+        self.ensure_one()
+        seats = self.env["party.network.core.member"]
+        current = self.network_id.core_member_ids.filtered(lambda s: s.state != "ended")
+        for partner in self.proposed_core_partner_ids:
+            seat = current.filtered(lambda s, p=partner: s.partner_id == p)[:1]
+            if seat.state == "proposed":
+                seat.write(
+                    {
+                        "state": "appointed",
+                        "date_start": date_start,
+                        "date_end": date_end,
+                    }
+                )
+            elif not seat:
+                seat = seats.create(
+                    {
+                        "network_id": self.network_id.id,
+                        "partner_id": partner.id,
+                        "state": "appointed",
+                        "date_start": date_start,
+                        "date_end": date_end,
+                        "governance_experience": partner.governance_experience,
+                    }
+                )
+            seats |= seat
+        return seats

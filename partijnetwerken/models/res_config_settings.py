@@ -35,6 +35,13 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partijnetwerken.target_months",
         default=12,
     )
+    partijnetwerken_term_reminder_weeks = fields.Integer(
+        string="Term reminder (weeks)",
+        config_parameter="partijnetwerken.term_reminder_weeks",
+        default=8,
+        help="How many weeks before a core-group term ends the party office gets an "
+        "activity to prepare the reappointment or a successor.",
+    )
     partijnetwerken_coordinator_email = fields.Char(
         string="Coordinator email",
         config_parameter="partijnetwerken.coordinator_email",

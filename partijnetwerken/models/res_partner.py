@@ -3,7 +3,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from .export_guard import check_export_field_access
-
 from .party_network_membership import OFFICE_BOARD
 
 
@@ -16,6 +15,12 @@ class ResPartner(models.Model):
         tracking=True,
         help="Only party members can join a party network.",
     )
+    governance_experience = fields.Boolean(
+        string="Governance experience",
+        help="Has experience as a board member or office holder. Proposed for a core "
+        "group, the member counts towards the mix with and without governance "
+        "experience that the national board aims for.",
+    )
     # The partner-side links reveal who belongs to which network: office and board
     # only, for internal users too (who may read every contact).
     network_membership_ids = fields.One2many(
@@ -27,7 +32,7 @@ class ResPartner(models.Model):
     network_core_member_ids = fields.One2many(
         "party.network.core.member",
         "partner_id",
-        string="Core-group seats",
+        string="Core-group appointments",
         groups=OFFICE_BOARD,
     )
     network_count = fields.Integer(

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -59,10 +59,18 @@ class PartyNetworkCommon:
             }
         )
         cls.carla = Partner.create(
-            {"name": "Carla Vertrokken", "email": "carla@example.nl", "is_party_member": True}
+            {
+                "name": "Carla Vertrokken",
+                "email": "carla@example.nl",
+                "is_party_member": True,
+            }
         )
         cls.daan = Partner.create(
-            {"name": "Daan Deelnemer", "email": "daan@example.nl", "is_party_member": True}
+            {
+                "name": "Daan Deelnemer",
+                "email": "daan@example.nl",
+                "is_party_member": True,
+            }
         )
         cls.esther = Partner.create(
             {
@@ -102,7 +110,9 @@ class PartyNetworkCommon:
         cls.m_bram = cls._join(cls.network_a, cls.bram, consent=False)
         cls.m_carla = cls._join(cls.network_a, cls.carla, consent=True)
         cls.m_carla.write({"state": "left"})
-        cls.m_member = cls._join(cls.network_a, cls.member_user.partner_id, consent=True)
+        cls.m_member = cls._join(
+            cls.network_a, cls.member_user.partner_id, consent=True
+        )
         cls.m_daan = cls._join(cls.network_b, cls.daan, consent=True)
         cls.m_esther = cls._join(cls.network_b, cls.esther, consent=False)
 
@@ -146,4 +156,107 @@ class PartyNetworkCommon:
 
 
 class PartyNetworkCase(PartyNetworkCommon, TransactionCase):
+    pass
+
+
+class PartyNetworkLifecycleCommon(PartyNetworkCommon):
+    """The fixture above, with chatter tracking on, for the network lifecycle.
+
+    Adds a coordinator (``office_user``, by the coordinator email), a second board
+    member, five party members who found a network (Dutch- and English-speaking,
+    from several provinces, two with governance experience) and ``application``:
+    their application, made through ``_create_application``.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the lifecycle is followed in the chatter: tracking on for what follows
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.network_a = cls.network_a.with_env(cls.env)
+        cls.network_b = cls.network_b.with_env(cls.env)
+        params = cls.env["ir.config_parameter"]
+        params.set_param("partijnetwerken.intake_open", "True")
+        params.set_param("partijnetwerken.min_core_members", "4")
+        params.set_param("partijnetwerken.target_months", "12")
+        params.set_param("partijnetwerken.term_reminder_weeks", "8")
+        params.set_param("partijnetwerken.coordinator_email", cls.office_user.email)
+        cls.board_user_2 = cls._make_user("pn_board_2", "partijnetwerken.group_board")
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        netherlands = cls.env.ref("base.nl")
+        provinces = {
+            code: cls.env["res.country.state"].create(
+                {"name": name, "code": f"PN{code}", "country_id": netherlands.id}
+            )
+            for code, name in (
+                ("UT", "Utrecht"),
+                ("GR", "Groningen"),
+                ("NH", "Noord-Holland"),
+            )
+        }
+        cls.founders = cls.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "email": f"{name.split()[0].lower()}@example.nl",
+                    "lang": lang,
+                    "state_id": provinces[province].id,
+                    "governance_experience": experienced,
+                    "is_party_member": True,
+                }
+                for name, lang, province, experienced in (
+                    ("Fenna Friesland", "nl_NL", "GR", True),
+                    ("Gijs Groen", "nl_NL", "UT", False),
+                    ("Hanna Hollander", "en_US", "NH", True),
+                    ("Ids Ijsselmeer", "nl_NL", "UT", False),
+                    ("Joke Jansen", "nl_NL", "NH", False),
+                )
+            ]
+        )
+        cls.application = cls.env["party.network"]._create_application(
+            {
+                "name": "Themanetwerk Klimaat en energie",
+                "network_type": "theme",
+                "goal": "Een eerlijke energietransitie voor iedereen.",
+            },
+            cls.founders[:2],
+        )
+
+    def _submitted_plan(self, name="Themanetwerk Wonen", partners=None):
+        """A plan of a new network, submitted to the board by the party office."""
+        network = self.env["party.network"].create(
+            {
+                "name": name,
+                "state": "plan",
+                "intake_date": self.today,
+                "initiator_partner_ids": [Command.set(self.founders[:2].ids)],
+            }
+        )
+        plan = self.env["party.network.plan"].create(
+            {
+                "network_id": network.id,
+                "proposed_core_partner_ids": [
+                    Command.set((partners or self.founders[:4]).ids)
+                ],
+            }
+        )
+        plan.with_user(self.office_user).action_submit()
+        return plan
+
+    def _mails_to(self, partner):
+        """The outgoing mails addressed to ``partner``."""
+        return self.env["mail.mail"].search([("recipient_ids", "in", partner.ids)])
+
+    def _activities(self, record, xmlid):
+        return record.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(xmlid)
+        )
+
+    def _flush_tracking(self):
+        # mail.thread discards tracking in the transaction that created the record
+        self.env.flush_all()
+        self.cr.flush()
+
+
+class PartyNetworkLifecycleCase(PartyNetworkLifecycleCommon, TransactionCase):
     pass

@@ -1,0 +1,99 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import PartyNetworkLifecycleCase
+
+
+@tagged("post_install", "-at_install")
+class TestCompositionAdvice(PartyNetworkLifecycleCase):
+    """A balanced core group is advised, never enforced."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Fenna (experienced, Groningen), Gijs (Utrecht), Hanna (experienced,
+        # Noord-Holland), Ids (Utrecht), Joke (Noord-Holland)
+        cls.fenna, cls.gijs, cls.hanna, cls.ids, cls.joke = cls.founders
+        cls.plan = cls.env["party.network.plan"].create(
+            {"network_id": cls.application.id}
+        )
+
+    def _propose(self, *partners):
+        self.plan.proposed_core_partner_ids = [Command.set([p.id for p in partners])]
+        return self.plan
+
+    def test_balanced_core_group(self):
+        plan = self._propose(self.fenna, self.gijs, self.hanna, self.ids)
+        self.assertEqual(plan.composition_experienced_count, 2)
+        self.assertEqual(plan.composition_inexperienced_count, 2)
+        self.assertEqual(
+            plan.composition_province_spread,
+            "Utrecht (2), Groningen (1), Noord-Holland (1)",
+        )
+        self.assertFalse(plan.composition_warning)
+
+    def test_one_sided_experience_warns(self):
+        plan = self._propose(
+            self.gijs, self.ids, self.joke, self.member_user.partner_id
+        )
+        self.assertEqual(plan.composition_experienced_count, 0)
+        self.assertIn(
+            "No core-group member has governance experience", plan.composition_warning
+        )
+        plan = self._propose(self.fenna, self.hanna)
+        self.assertIn(
+            "All core-group members have governance experience",
+            plan.composition_warning,
+        )
+        self.assertIn("at least 4", plan.composition_warning, "and the minimum")
+
+    def test_theme_network_spread_over_provinces(self):
+        plan = self._propose(self.gijs, self.ids)
+        self.assertIn(
+            "All core-group members live in Utrecht", plan.composition_warning
+        )
+        self.application.network_type = "target_group"
+        plan.invalidate_recordset()
+        self.assertFalse(plan.composition_province_spread)
+        self.assertNotIn("Utrecht", plan.composition_warning)
+
+    def test_advice_never_blocks_approval(self):
+        inexperienced = self.gijs | self.ids | self.joke | self.member_user.partner_id
+        plan = self._submitted_plan(partners=inexperienced)
+        self.assertTrue(plan.composition_warning)
+        plan.with_user(self.board_user).action_approve()
+        self.assertEqual(plan.state, "approved")
+        network = plan.network_id
+        self.assertEqual(network.composition_inexperienced_count, 4)
+        self.assertIn(
+            "No core-group member has governance experience",
+            network.composition_warning,
+        )
+
+    def test_network_counts_current_seats(self):
+        network = self.network_a
+        self.assertEqual(network.composition_inexperienced_count, 2)
+        self.assertIn("at least 4", network.composition_warning)
+        self.core_a.governance_experience = True
+        self.assertEqual(network.composition_experienced_count, 1)
+        self.core_a.action_end()
+        network.invalidate_recordset()
+        self.assertEqual(network.composition_experienced_count, 0)
+        self.assertEqual(network.composition_inexperienced_count, 1)
+
+    def test_seat_takes_the_members_experience(self):
+        seat = self.env["party.network.core.member"].create(
+            {"network_id": self.network_b.id, "partner_id": self.fenna.id}
+        )
+        self.assertTrue(seat.governance_experience)
+        seat.governance_experience = False
+        self.assertTrue(self.fenna.governance_experience, "the member's own flag stays")
+
+    def test_advice_is_for_office_and_board(self):
+        with self.assertRaises(AccessError):
+            self.network_a.with_user(self.internal_user).read(["composition_warning"])
+        self.assertTrue(
+            self.network_a.with_user(self.board_user).read(["composition_warning"])
+        )

@@ -1,0 +1,100 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import PartyNetworkLifecycleCase
+
+
+@tagged("post_install", "-at_install")
+class TestNetworkMerge(PartyNetworkLifecycleCase):
+    """Themes that lie close together are merged into one network."""
+
+    def _active(self, network):
+        return self.env["party.network.membership"].search(
+            [("network_id", "=", network.id), ("state", "=", "active")]
+        )
+
+    def test_merge_moves_members_without_duplicates_keeping_consent(self):
+        # Daan is a member of both; Esther left A before and did not consent in B
+        daan_in_a = self._join(self.network_a, self.daan, consent=False)
+        esther_left_a = self._join(self.network_a, self.esther, consent=True)
+        esther_left_a.action_leave()
+        source, target = self.network_b, self.network_a
+        before = self._active(target)
+
+        wizard = (
+            self.env["party.network.merge"]
+            .with_user(self.board_user)
+            .with_context(**source.action_open_merge_wizard()["context"])
+            .create(
+                {"target_id": target.id, "note": "Jongeren en zorg versterken elkaar."}
+            )
+        )
+        self.assertEqual(wizard.network_ids, source)
+        action = wizard.action_confirm()
+        self.assertEqual(action["res_id"], target.id)
+
+        self.assertEqual(source.state, "merged")
+        self.assertEqual(source.merged_into_id, target)
+        self.assertFalse(self._active(source))
+        self.assertEqual(set(self.m_daan.mapped("state")), {"left"})
+        self.assertEqual(self.m_esther.state, "left")
+        self.assertEqual(self.m_esther.date_left, self.today)
+
+        after = self._active(target)
+        self.assertEqual(len(after), len(before) + 1, "only Esther is new")
+        self.assertEqual(after.filtered(lambda m: m.partner_id == self.daan), daan_in_a)
+        self.assertFalse(daan_in_a.consent_data_sharing, "the choice made in A stands")
+        esther = after.filtered(lambda m: m.partner_id == self.esther)
+        self.assertEqual(len(esther), 1)
+        self.assertFalse(esther.consent_data_sharing, "no consent in B, none in A")
+        self.assertTrue(esther.goal_endorsed)
+        self.assertEqual(esther_left_a.state, "left", "history kept")
+
+        self.assertEqual(self.core_b.state, "ended", "the merged core group ends")
+        for network in (source, target):
+            note = network.message_ids.filtered(
+                lambda m: "Jongeren en zorg versterken elkaar." in (m.body or "")
+            )
+            with self.subTest(network=network.name):
+                self.assertEqual(len(note), 1)
+                self.assertIn("1 members moved, 1 were members", note.body)
+
+    def test_merge_keeps_consent_given(self):
+        self.network_b.with_user(self.board_user)._merge_into(self.network_a)
+        daan = self._active(self.network_a).filtered(
+            lambda m: m.partner_id == self.daan
+        )
+        self.assertTrue(daan.consent_data_sharing)
+        self.assertEqual(daan.consent_date, self.m_daan.consent_date)
+        # the core group of A now sees Daan, who consented in B
+        visible = (
+            self.env["party.network.membership"]
+            .with_user(self.core_user)
+            .search([("network_id", "=", self.network_a.id)])
+        )
+        self.assertIn(daan, visible)
+
+    def test_merge_application_into_network(self):
+        application = self.application
+        application.with_user(self.office_user).action_start_intake()
+        self.assertTrue(application.activity_ids)
+        application.with_user(self.office_user)._merge_into(self.network_a)
+        self.assertEqual(application.state, "merged")
+        self.assertEqual(application.merged_into_id, self.network_a)
+        self.assertFalse(application.activity_ids, "nothing left to do on it")
+        self.assertTrue(
+            self.founders[:2] <= self.network_a.initiator_partner_ids,
+            "the initiators join forces with the target",
+        )
+
+    def test_merge_needs_open_networks(self):
+        merger = self.application.with_user(self.office_user)
+        with self.assertRaises(UserError):
+            merger._merge_into(self.application)
+        self.network_b.state = "closed"
+        with self.assertRaises(UserError):
+            merger._merge_into(self.network_b)
+        merger._merge_into(self.network_a)
+        with self.assertRaises(UserError):
+            merger._merge_into(self.network_a)
