@@ -1,0 +1,483 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import csv
+import io
+
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import fields, http
+from odoo.exceptions import UserError
+from odoo.http import content_disposition, request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Ids and page numbers in URLs beyond what PostgreSQL's integer holds are not found.
+MAX_ID = 2**31 - 1
+# Personal data: not kept by the browser or any cache in between.
+PRIVATE_HEADERS = [("Cache-Control", "no-store")]
+
+
+class PartyNetworkPortal(CustomerPortal):
+    """Member and core-group pages of the party networks (DESIGN §7).
+
+    Every search runs as the portal user, so the record rules decide what is
+    listed; the models hold the logic and the few narrow sudo calls.
+    """
+
+    _networks_per_page = 20
+    _members_per_page = 50
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "party_network_count" in counters:
+            Membership = request.env["party.network.membership"]
+            values["party_network_count"] = (
+                Membership.search_count(
+                    [("is_own", "=", True), ("state", "=", "active")]
+                )
+                if Membership.has_access("read")
+                else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    def _network_or_404(self, network_id):
+        """The network if the current user may read it; 404 whatever else."""
+        if network_id > MAX_ID:
+            raise NotFound()
+        network = request.env["party.network"].search([("id", "=", network_id)])
+        if not network:
+            raise NotFound()
+        return network
+
+    def _core_network_or_403(self, network_id):
+        """The network if the user is in its core group with data access today."""
+        network = self._network_or_404(network_id)
+        if not network._portal_has_data_access():
+            raise Forbidden()
+        return network
+
+    def _own_membership(self, network):
+        return request.env["party.network.membership"].search(
+            [
+                ("network_id", "=", network.id),
+                ("is_own", "=", True),
+                ("state", "=", "active"),
+            ],
+            limit=1,
+        )
+
+    def _call_model(self, method, *args, **kwargs):
+        """Call a model method for a form.
+
+        :return: (result, None), or (None, message for the member) when the model
+            refuses; a refused call leaves nothing written behind
+        """
+        try:
+            with request.env.cr.savepoint():
+                return method(*args, **kwargs), None
+        except UserError as error:
+            return None, error.args[0]
+
+    def _notice(self, code, count=0):
+        """The confirmation shown after a form was handled (post/redirect/get)."""
+        _ = request.env._
+        notices = {
+            "joined": _("Welcome! You are now a member of this network."),
+            "left": _("You have left the network. You can join again at any time."),
+            "consent_given": _(
+                "Thank you. The core group can now see your name, email address, "
+                "phone number and city."
+            ),
+            "consent_withdrawn": _(
+                "Done. The core group can no longer see your details."
+            ),
+            "applied": _(
+                "Thank you for your application! The party office will contact you "
+                "about an intake conversation."
+            ),
+            "message_sent": _(
+                "Your message is on its way to %(count)s members.", count=count
+            ),
+            "plan_saved": _("Your draft of the founding plan has been saved."),
+            "plan_handed_in": _(
+                "Thank you! The founding plan has been handed to the party office."
+            ),
+        }
+        return notices.get(code)
+
+    @staticmethod
+    def _int_arg(value):
+        return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+    @staticmethod
+    def _search_arg(value):
+        return " ".join(value.split())[:100] if isinstance(value, str) else ""
+
+    # ------------------------------------------------------------------
+    # Member pages
+    # ------------------------------------------------------------------
+
+    @http.route("/my/networks", type="http", auth="user", website=True, methods=["GET"])
+    def portal_my_networks(self, notice=None, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_networks",
+                "memberships": request.env["party.network.membership"].search(
+                    [("is_own", "=", True), ("state", "=", "active")]
+                ),
+                "seats": request.env["party.network.core.member"].search(
+                    [("user_is_member", "=", True), ("state", "!=", "ended")]
+                ),
+                "applications": request.env["party.network"].search(
+                    [("state", "in", ("application", "intake", "plan", "submitted"))]
+                ),
+                "today": fields.Date.context_today(request.env.user),
+                "notice": self._notice(notice),
+            }
+        )
+        return request.render("partijnetwerken.portal_my_networks", values)
+
+    @http.route(
+        ["/my/networks/browse", "/my/networks/browse/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_network_browse(self, page=1, network_type=None, search=None, **kw):
+        Network = request.env["party.network"]
+        types = dict(
+            Network._fields["network_type"]._description_selection(request.env)
+        )
+        network_type = network_type if network_type in types else None
+        search = self._search_arg(search)
+        domain = [("state", "=", "active")]
+        if network_type:
+            domain.append(("network_type", "=", network_type))
+        if search:
+            domain += ["|", ("name", "ilike", search), ("goal", "ilike", search)]
+        pager = portal_pager(
+            url="/my/networks/browse",
+            url_args={"network_type": network_type, "search": search or None},
+            total=Network.search_count(domain),
+            page=page,
+            step=self._networks_per_page,
+        )
+        networks = Network.search(
+            domain, limit=self._networks_per_page, offset=pager["offset"]
+        )
+        joined = request.env["party.network.membership"].search(
+            [
+                ("network_id", "in", networks.ids),
+                ("is_own", "=", True),
+                ("state", "=", "active"),
+            ]
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network_browse",
+                "networks": networks,
+                "joined_networks": joined.network_id,
+                "core_groups": networks._portal_core_groups(),
+                "events": networks._portal_upcoming_events(limit=2),
+                "network_types": types,
+                "network_type": network_type,
+                "search": search,
+                "pager": pager,
+            }
+        )
+        return request.render("partijnetwerken.portal_network_browse", values)
+
+    def _render_network(self, network, error=None, notice=None, form=None):
+        partner = request.env.user.partner_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network",
+                "network": network,
+                "membership": self._own_membership(network),
+                "is_party_member": partner.is_party_member,
+                "core_group": network._portal_core_groups()[network],
+                "events": network._portal_upcoming_events(limit=5)[network],
+                "has_data_access": network._portal_has_data_access(),
+                "plan_info": network._portal_plan_info(),
+                "coordinator_email": network._portal_intake_info()["coordinator_email"],
+                "error": error,
+                "notice": notice,
+                "form": form or {},
+            }
+        )
+        return request.render("partijnetwerken.portal_network_page", values)
+
+    @http.route(
+        "/my/networks/<int:network_id>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_network(self, network_id, notice=None, **kw):
+        network = self._network_or_404(network_id)
+        return self._render_network(network, notice=self._notice(notice))
+
+    @http.route(
+        "/my/networks/<int:network_id>/join",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_network_join(
+        self, network_id, goal_endorsed=None, consent_data_sharing=None, **kw
+    ):
+        network = self._network_or_404(network_id)
+        _membership, error = self._call_model(
+            network.action_join,
+            goal_endorsed=bool(goal_endorsed),
+            consent_data_sharing=bool(consent_data_sharing),
+        )
+        if error:
+            form = {"consent_data_sharing": bool(consent_data_sharing)}
+            return self._render_network(network, error=error, form=form)
+        return request.redirect(f"/my/networks/{network.id}?notice=joined")
+
+    @http.route(
+        "/my/networks/<int:network_id>/leave",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_network_leave(self, network_id, **kw):
+        network = self._network_or_404(network_id)
+        membership = self._own_membership(network)
+        if not membership:
+            return request.redirect(f"/my/networks/{network.id}")
+        _done, error = self._call_model(membership.action_leave)
+        if error:
+            return self._render_network(network, error=error)
+        return request.redirect(f"/my/networks/{network.id}?notice=left")
+
+    @http.route(
+        "/my/networks/<int:network_id>/consent",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_network_consent(self, network_id, consent_data_sharing=None, **kw):
+        network = self._network_or_404(network_id)
+        membership = self._own_membership(network)
+        if not membership:
+            return request.redirect(f"/my/networks/{network.id}")
+        consent = bool(consent_data_sharing)
+        _done, error = self._call_model(membership.action_set_consent, consent)
+        if error:
+            return self._render_network(network, error=error)
+        notice = "consent_given" if consent else "consent_withdrawn"
+        return request.redirect(f"/my/networks/{network.id}?notice={notice}")
+
+    @http.route(
+        "/my/networks/apply",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_network_apply(self, **post):
+        Network = request.env["party.network"]
+        intake = Network._portal_intake_info()
+        error = None
+        if request.httprequest.method == "POST" and intake["open"]:
+            network, error = self._call_model(self._apply, post)
+            if not error:
+                return request.redirect(f"/my/networks/{network.id}?notice=applied")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network_apply",
+                "intake": intake,
+                "is_party_member": request.env.user.partner_id.is_party_member,
+                "network_types": dict(
+                    Network._fields["network_type"]._description_selection(request.env)
+                ),
+                "form": post if error else {},
+                "error": error,
+            }
+        )
+        return request.render("partijnetwerken.portal_network_apply", values)
+
+    def _apply(self, post):
+        Network = request.env["party.network"]
+        addresses = Network._portal_parse_co_initiators(post.get("co_initiators"))
+        co_initiators = Network._portal_find_party_members(addresses)
+        return Network._portal_create_application(
+            post.get("name"), post.get("network_type"), post.get("goal"), co_initiators
+        )
+
+    @http.route(
+        "/my/networks/<int:network_id>/plan",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_network_plan(self, network_id, notice=None, **post):
+        network = self._network_or_404(network_id)
+        plan_info = network._portal_plan_info()
+        if not plan_info["is_writer"]:
+            raise Forbidden()
+        error = None
+        if request.httprequest.method == "POST":
+            hand_in = post.get("action") == "hand_in"
+            _plan, error = self._call_model(
+                network._portal_save_founding_plan, post, hand_in=hand_in
+            )
+            if not error:
+                notice = "plan_handed_in" if hand_in else "plan_saved"
+                return request.redirect(
+                    f"/my/networks/{network.id}/plan?notice={notice}"
+                )
+            plan_info = network._portal_plan_info()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network_plan",
+                "network": network,
+                "plan_info": plan_info,
+                "plan": plan_info["plan"],
+                "form": post if error else {},
+                "error": error,
+                "notice": self._notice(notice),
+            }
+        )
+        return request.render("partijnetwerken.portal_network_plan", values)
+
+    # ------------------------------------------------------------------
+    # Core-group pages
+    # ------------------------------------------------------------------
+
+    @http.route(
+        [
+            "/my/networks/<int:network_id>/members",
+            "/my/networks/<int:network_id>/members/page/<int:page>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_network_members(
+        self, network_id, page=1, search=None, notice=None, sent=None, **kw
+    ):
+        network = self._core_network_or_403(network_id)
+        search = self._search_arg(search)
+        Membership = request.env["party.network.membership"]
+        page = min(max(page, 1), MAX_ID // self._members_per_page)
+        memberships, count, shared_count = Membership._portal_member_page(
+            network,
+            search=search,
+            offset=(page - 1) * self._members_per_page,
+            limit=self._members_per_page,
+        )
+        pager = portal_pager(
+            url=f"/my/networks/{network.id}/members",
+            url_args={"search": search or None},
+            total=count,
+            page=page,
+            step=self._members_per_page,
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network_members",
+                "network": network,
+                "memberships": memberships,
+                "count": count,
+                "shared_count": shared_count,
+                "private_count": max(network.member_count - shared_count, 0),
+                "search": search,
+                "pager": pager,
+                "notice": self._notice(notice, count=self._int_arg(sent)),
+            }
+        )
+        return request.render(
+            "partijnetwerken.portal_network_members", values, headers=PRIVATE_HEADERS
+        )
+
+    @http.route(
+        "/my/networks/<int:network_id>/members.csv",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_network_members_csv(self, network_id, search=None, **kw):
+        network = self._core_network_or_403(network_id)
+        memberships, _count, _shared = request.env[
+            "party.network.membership"
+        ]._portal_member_page(network, search=self._search_arg(search), limit=None)
+        _ = request.env._
+        rows = [[_("Name"), _("Email"), _("Phone"), _("City")]]
+        rows += [
+            [m.shared_name, m.shared_email, m.shared_phone, m.shared_city]
+            for m in memberships
+        ]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerows([[self._csv_cell(value) for value in row] for row in rows])
+        # The BOM lets spreadsheet programs read the names' accents as UTF-8.
+        content = "\ufeff" + buffer.getvalue()
+        filename = _("members %(network)s.csv", network=network.name)
+        return request.make_response(
+            content.encode(),
+            headers=[
+                ("Content-Type", "text/csv; charset=utf-8"),
+                ("Content-Disposition", content_disposition(filename)),
+                ("X-Content-Type-Options", "nosniff"),
+                *PRIVATE_HEADERS,
+            ],
+        )
+
+    @staticmethod
+    def _csv_cell(value):
+        """The value as a CSV cell that a spreadsheet shows and never runs."""
+        text = value or ""
+        return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
+
+    @http.route(
+        "/my/networks/<int:network_id>/message",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def portal_network_message(self, network_id, **post):
+        network = self._core_network_or_403(network_id)
+        error = None
+        if request.httprequest.method == "POST":
+            count, error = self._call_model(
+                network._portal_message_members, post.get("subject"), post.get("body")
+            )
+            if not error:
+                return request.redirect(
+                    f"/my/networks/{network.id}/members?notice=message_sent&sent={count}"
+                )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "party_network_message",
+                "network": network,
+                "form": post if error else {},
+                "error": error,
+            }
+        )
+        return request.render("partijnetwerken.portal_network_message", values)
