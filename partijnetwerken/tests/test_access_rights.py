@@ -89,7 +89,9 @@ class TestAccessRights(PartyNetworkCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.env["party.network.membership"].with_user(user).create(vals)
         membership = (
-            self.env["party.network.membership"].with_user(self.office_user).create(vals)
+            self.env["party.network.membership"]
+            .with_user(self.office_user)
+            .create(vals)
         )
         self.assertEqual(membership.state, "active")
 

@@ -102,8 +102,10 @@ class TestCoreGroupPrivacy(PartyNetworkCase):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
                     self._memberships(user).search([]).export_data(["partner_id/email"])
-                exported = self._memberships(user).search([]).export_data(
-                    ["shared_name", "shared_email", "network_id/name"]
+                exported = (
+                    self._memberships(user)
+                    .search([])
+                    .export_data(["shared_name", "shared_email", "network_id/name"])
                 )
                 self.assertEqual(len(exported["datas"]), 2)
                 self.assertNoSecret(exported)
@@ -155,8 +157,10 @@ class TestCoreGroupPrivacy(PartyNetworkCase):
         self.env["party.network.core.member"].create(
             {"network_id": application.id, "partner_id": self.bram.id}
         )
-        found = self.env["res.partner"].with_user(self.core_internal_user).search(
-            [("network_core_member_ids.network_id", "=", application.id)]
+        found = (
+            self.env["res.partner"]
+            .with_user(self.core_internal_user)
+            .search([("network_core_member_ids.network_id", "=", application.id)])
         )
         self.assertFalse(found)
 
@@ -178,22 +182,32 @@ class TestCoreGroupPrivacy(PartyNetworkCase):
         for user in self._core_users():
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
-                    self._memberships(user).search([("partner_id.name", "ilike", "Geheim")])
+                    self._memberships(user).search(
+                        [("partner_id.name", "ilike", "Geheim")]
+                    )
                 with self.assertRaises(AccessError):
-                    self._memberships(user).search_count([("partner_id", "=", self.bram.id)])
+                    self._memberships(user).search_count(
+                        [("partner_id", "=", self.bram.id)]
+                    )
                 # filtering on what the reader may see tells nothing about the others
                 self.assertFalse(
-                    self._memberships(user).search([("consent_data_sharing", "=", False)])
+                    self._memberships(user).search(
+                        [("consent_data_sharing", "=", False)]
+                    )
                 )
                 self.assertFalse(
-                    self._memberships(user).search([("network_id", "=", self.network_b.id)])
+                    self._memberships(user).search(
+                        [("network_id", "=", self.network_b.id)]
+                    )
                 )
 
     def test_network_membership_lines(self):
         for user in self._core_users():
             with self.subTest(user=user.login):
                 network = self.network_a.with_user(user)
-                self.assertEqual(network.web_read({"member_count": {}})[0]["member_count"], 3)
+                self.assertEqual(
+                    network.web_read({"member_count": {}})[0]["member_count"], 3
+                )
                 # the membership lines of a network are the office's view
                 with self.assertRaises(AccessError):
                     network.web_read(

@@ -46,7 +46,9 @@ class TestMembership(PartyNetworkCase):
         with self.assertRaises(UserError):
             self.network_a.with_user(self.outsider_user).action_join(goal_endorsed=True)
         self.assertFalse(
-            self.env["party.network.membership"].search([("partner_id", "=", outsider.id)])
+            self.env["party.network.membership"].search(
+                [("partner_id", "=", outsider.id)]
+            )
         )
 
     def test_join_as_member(self):
@@ -88,7 +90,9 @@ class TestMembership(PartyNetworkCase):
         self.assertTrue(self.m_anna.consent_data_sharing)
         # and cannot write directly
         with self.assertRaises(AccessError):
-            self.m_member.with_user(self.member_user).write({"consent_data_sharing": False})
+            self.m_member.with_user(self.member_user).write(
+                {"consent_data_sharing": False}
+            )
 
     def test_no_deletion_of_history(self):
         with self.assertRaises(UserError):
@@ -118,7 +122,10 @@ class TestMembership(PartyNetworkCase):
     def test_one_core_seat_per_network(self):
         with self.assertRaises(ValidationError):
             self.env["party.network.core.member"].create(
-                {"network_id": self.network_a.id, "partner_id": self.core_user.partner_id.id}
+                {
+                    "network_id": self.network_a.id,
+                    "partner_id": self.core_user.partner_id.id,
+                }
             )
 
     def test_member_count_one_query(self):

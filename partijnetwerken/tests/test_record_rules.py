@@ -95,7 +95,9 @@ class TestRecordRules(PartyNetworkCase):
     # party.network.membership
     def test_membership_rule_portal_member_sees_own_only(self):
         Membership = self.env["party.network.membership"]
-        self.assertEqual(Membership.with_user(self.member_user).search([]), self.m_member)
+        self.assertEqual(
+            Membership.with_user(self.member_user).search([]), self.m_member
+        )
         self.assertFalse(Membership.with_user(self.outsider_user).search([]))
         with self.assertRaises(AccessError):
             self.m_anna.with_user(self.member_user).read(["shared_name"])
@@ -106,9 +108,7 @@ class TestRecordRules(PartyNetworkCase):
             Membership.with_user(self.core_user).search([]),
             self.m_anna | self.m_member,
         )
-        self.assertEqual(
-            Membership.with_user(self.core_b_user).search([]), self.m_daan
-        )
+        self.assertEqual(Membership.with_user(self.core_b_user).search([]), self.m_daan)
 
     def test_membership_rule_internal(self):
         Membership = self.env["party.network.membership"]
@@ -126,6 +126,8 @@ class TestRecordRules(PartyNetworkCase):
                 self.assertEqual(found, everything)
                 self.assertIn(self.m_bram, found)
                 self.assertEqual(
-                    self.m_bram.with_user(user).read(["partner_id"])[0]["partner_id"][0],
+                    self.m_bram.with_user(user).read(["partner_id"])[0]["partner_id"][
+                        0
+                    ],
                     self.bram.id,
                 )

@@ -18,7 +18,12 @@ class TestRpcPrivacy(PartyNetworkCommon, HttpCase):
         payload = {
             "jsonrpc": "2.0",
             "method": "call",
-            "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            "params": {
+                "model": model,
+                "method": method,
+                "args": args,
+                "kwargs": kwargs,
+            },
         }
         with mute_logger("odoo.http", "odoo.sql_db"):
             response = self.url_open(
@@ -48,7 +53,9 @@ class TestRpcPrivacy(PartyNetworkCommon, HttpCase):
     def test_portal_core_member_over_rpc(self):
         self.authenticate(self.core_user.login, self.core_user.login)
         rows = self._call(MEMBERSHIP, "search_read", [], [])
-        self.assertEqual({row["id"] for row in rows}, {self.m_anna.id, self.m_member.id})
+        self.assertEqual(
+            {row["id"] for row in rows}, {self.m_anna.id, self.m_member.id}
+        )
         self.assertNoSecret(rows)
         self.assertIn("anna.aandeel@example.nl", repr(rows))
         self.assertRefused(MEMBERSHIP, "read", [self.m_bram.id], ["shared_name"])
@@ -106,6 +113,9 @@ class TestRpcPrivacy(PartyNetworkCommon, HttpCase):
         self.authenticate(self.office_user.login, self.office_user.login)
         vals = {"network_id": self.network_a.id, "partner_id": self.anna.id}
         message = self.assertRefused(
-            MEMBERSHIP, "create", {**vals, "goal_endorsed": True}, error="ValidationError"
+            MEMBERSHIP,
+            "create",
+            {**vals, "goal_endorsed": True},
+            error="ValidationError",
         )
         self.assertIn("already an active member of this network", message)
