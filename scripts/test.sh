@@ -4,7 +4,9 @@
 #   1. ruff check, ruff format --check, pylint-odoo (OCA's mandatory checks);
 #   2. installs the addon into two throwaway databases, with and without demo data,
 #      and fails on errors in those logs and on warnings that mention the addon;
-#   3. runs partijnetwerken/tests with pytest-odoo (HTTP server on a free port)
+#   3. exports the translation template from the code and checks that the committed
+#      partijnetwerken.pot matches it and that nl.po translates every term;
+#   4. runs partijnetwerken/tests with pytest-odoo (HTTP server on a free port)
 #      against the database with demo data.
 # The databases and temporary files are removed on exit. The exit code is pytest's.
 #
@@ -126,7 +128,15 @@ check_install nodemo "$rc_nodemo" || install_failed=1
 [ "$install_failed" = 0 ] || pn_die "installing $ADDON failed (see above)."
 echo "Both installs clean in $((SECONDS - start))s."
 
-# -- 3. Tests --------------------------------------------------------------------------
+# -- 3. Translations -------------------------------------------------------------------
+echo "== translations: template regenerated from the code, nl.po complete"
+TZ=UTC "$PN_PY" -m odoo -c "$TMP_DIR/odoo.conf" -d "$DB_NODEMO" --no-http \
+    --i18n-export="$TMP_DIR/$ADDON.pot" --modules="$ADDON" --stop-after-init \
+    >"$TMP_DIR/i18n-export.log" 2>&1 || { cat "$TMP_DIR/i18n-export.log"; pn_die "exporting the template failed."; }
+"$PN_PY" "$PN_ROOT/scripts/check_i18n.py" "$TMP_DIR/$ADDON.pot" \
+    "$ADDON/i18n/$ADDON.pot" "$ADDON/i18n/nl.po" || pn_die "translations are incomplete (see above)."
+
+# -- 4. Tests --------------------------------------------------------------------------
 echo "== pytest $ADDON/tests"
 pytest_rc=0
 # Plugins are named explicitly so that pytest plugins from the system site-packages
