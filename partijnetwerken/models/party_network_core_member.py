@@ -6,6 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
+from .boolean_search import searches_true
 from .party_network import decision_body
 
 
@@ -131,10 +132,8 @@ class PartyNetworkCoreMember(models.Model):
             core_member.has_data_access = core_member in granted
 
     def _search_has_data_access(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on data access."))
         domain = self._data_access_domain()
-        if (operator == "=") != value:
+        if not searches_true(self.env, operator, value):
             domain = ["!", *expression.normalize_domain(domain)]
         return domain
 
@@ -146,10 +145,8 @@ class PartyNetworkCoreMember(models.Model):
             core_member.user_is_member = core_member.partner_id == partner
 
     def _search_user_is_member(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on core-group member."))
-        positive = (operator == "=") == value
-        return [("partner_id", "=" if positive else "!=", self.env.user.partner_id.id)]
+        operator = "=" if searches_true(self.env, operator, value) else "!="
+        return [("partner_id", operator, self.env.user.partner_id.id)]
 
     @api.depends("partner_id.name", "network_id.name")
     def _compute_display_name(self):

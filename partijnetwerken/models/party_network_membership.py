@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .boolean_search import searches_true
 from .export_guard import check_export_field_access
 
 OFFICE_BOARD = "partijnetwerken.group_office,partijnetwerken.group_board"
@@ -101,9 +102,7 @@ class PartyNetworkMembership(models.Model):
             membership.is_own = membership.sudo().partner_id == partner
 
     def _search_is_own(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on own membership."))
-        positive = (operator == "=") == value
+        positive = searches_true(self.env, operator, value)
         # sudo: same reason as in _compute_is_own; restricted to the reader.
         query = self.sudo()._search([("partner_id", "=", self.env.user.partner_id.id)])
         return [("id", "in" if positive else "not in", query)]
@@ -127,9 +126,7 @@ class PartyNetworkMembership(models.Model):
             membership.core_visible = membership in visible
 
     def _search_core_visible(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on core visibility."))
-        positive = (operator == "=") == value
+        positive = searches_true(self.env, operator, value)
         query = self.sudo()._search(self._core_visible_domain())
         return [("id", "in" if positive else "not in", query)]
 
