@@ -432,7 +432,8 @@ class PartyNetworkPortal(CustomerPortal):
             for m in memberships
         ]
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        # Semicolons: what spreadsheet programs with Dutch settings expect.
+        writer = csv.writer(buffer, delimiter=";")
         writer.writerows([[self._csv_cell(value) for value in row] for row in rows])
         # The BOM lets spreadsheet programs read the names' accents as UTF-8.
         content = "\ufeff" + buffer.getvalue()

@@ -254,10 +254,10 @@ class TestPortalRoutes(PartyNetworkPortalCommon, HttpCase):
         self.assertIn(".csv", response.headers["Content-Disposition"])
         self.assertEqual(response.headers["Cache-Control"], "no-store")
         lines = response.content.decode("utf-8-sig").splitlines()
-        self.assertEqual(lines[0], "Name,Email,Phone,City")
+        self.assertEqual(lines[0], "Name;Email;Phone;City")
         self.assertEqual(len(lines), 3)
         self.assertIn(
-            '"\'=HYPERLINK(""http://evil"")",anna.aandeel@example.nl,', response.text
+            '"\'=HYPERLINK(""http://evil"")";anna.aandeel@example.nl;', response.text
         )
         self.assertIn("'+31 Utrecht", response.text)
         self.assertNoPrivateData(response)
