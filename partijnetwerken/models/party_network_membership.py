@@ -11,6 +11,9 @@ OFFICE_BOARD = "partijnetwerken.group_office,partijnetwerken.group_board"
 class PartyNetworkMembership(models.Model):
     _name = "party.network.membership"
     _description = "Network membership"
+    # The chatter is the membership's history: joining, consent given or withdrawn
+    # and leaving are tracked. Nobody is subscribed, so it sends no mail.
+    _inherit = ["mail.thread"]
     _order = "date_joined desc, id desc"
     _rec_names_search = ["network_id"]
 
@@ -32,20 +35,23 @@ class PartyNetworkMembership(models.Model):
         default="active",
         required=True,
         index=True,
+        tracking=True,
     )
     date_joined = fields.Date(
         string="Joined on", default=fields.Date.context_today, required=True
     )
-    date_left = fields.Date(string="Left on")
+    date_left = fields.Date(string="Left on", tracking=True)
     goal_endorsed = fields.Boolean(
         string="Endorses the goal",
         help="The member endorses the network's goal; required to join.",
+        tracking=True,
     )
     consent_data_sharing = fields.Boolean(
         string="Shares data with the core group",
         help="The member consents to the party office giving the network's core "
         "group access to their name, email, phone and city. It can be withdrawn at "
         "any time and then takes effect at once.",
+        tracking=True,
     )
     consent_date = fields.Datetime(string="Consent changed on")
     is_own = fields.Boolean(
@@ -286,7 +292,10 @@ class PartyNetworkMembership(models.Model):
         for vals in vals_list:
             if "consent_data_sharing" in vals and not vals.get("consent_date"):
                 vals["consent_date"] = now
-        return super().create(vals_list)
+        memberships = super(
+            PartyNetworkMembership, self.with_context(mail_create_nosubscribe=True)
+        ).create(vals_list)
+        return memberships.with_env(self.env)
 
     def write(self, vals):
         if "consent_data_sharing" in vals and "consent_date" not in vals:

@@ -142,3 +142,41 @@ class TestMembership(PartyNetworkCase):
         self.assertFalse(core.requirements_met_date)
         core.requirements_met = True
         self.assertEqual(core.requirements_met_date, self.today)
+
+
+@tagged("post_install", "-at_install")
+class TestMembershipHistory(PartyNetworkCase):
+    """Joining, consent and leaving are kept in the membership's chatter."""
+
+    def _tracked(self, membership, field):
+        return membership.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == field
+        )
+
+    def test_consent_and_leaving_are_tracked_without_followers(self):
+        user = self.core_b_user
+        membership = self.network_a.with_user(user).action_join(goal_endorsed=True)
+        self.env.flush_all()
+        self.cr.flush()
+        membership = membership.with_context(tracking_disable=False)
+        membership.with_user(user).action_set_consent(True)
+        membership.with_user(user).action_leave()
+        self.env.flush_all()
+        self.cr.flush()
+        membership = membership.sudo()
+        self.assertTrue(self._tracked(membership, "consent_data_sharing"))
+        self.assertTrue(self._tracked(membership, "state"))
+        # nobody follows a membership: no mail, and no list of members by followers
+        self.assertFalse(membership.message_follower_ids)
+
+    def test_core_member_reads_no_history_of_others(self):
+        hidden = self.m_bram | self.m_daan | self.m_esther
+        for membership in hidden | self.m_anna:
+            membership.message_post(
+                body="Gesprek gevoerd.", subtype_xmlid="mail.mt_comment"
+            )
+        domain = [("model", "=", "party.network.membership")]
+        seen = self.env["mail.message"].with_user(self.core_user).search(domain)
+        self.assertEqual(set(seen.mapped("res_id")), {self.m_anna.id})
+        seen = self.env["mail.message"].with_user(self.office_user).search(domain)
+        self.assertTrue(set(hidden.ids) <= set(seen.mapped("res_id")))
