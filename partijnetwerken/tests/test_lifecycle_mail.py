@@ -14,12 +14,10 @@ class TestLifecycleMail(PartyNetworkLifecycleCase):
         super().setUpClass()
         cls.fenna, cls.gijs, cls.hanna = cls.founders[:3]
         cls.application.initiator_partner_ids += cls.hanna  # speaks English
-        template = cls.env.ref(
-            "partijnetwerken.mail_template_network_intake_invitation"
+        # the addon's Dutch terms, as installing the language would load them
+        cls.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
         )
-        template.with_context(
-            lang="nl_NL"
-        ).subject = "Uw aanvraag voor {{ object.name }}: eerste gesprek"
 
     def test_intake_invitation_per_recipient_in_their_language(self):
         self.application.with_user(self.office_user).action_start_intake()
@@ -29,7 +27,7 @@ class TestLifecycleMail(PartyNetworkLifecycleCase):
         self.assertEqual(len(english), 1)
         self.assertEqual(
             dutch.subject,
-            "Uw aanvraag voor Themanetwerk Klimaat en energie: eerste gesprek",
+            "Je aanvraag voor Themanetwerk Klimaat en energie: eerste gesprek",
         )
         self.assertEqual(
             english.subject,
@@ -77,21 +75,33 @@ class TestLifecycleMail(PartyNetworkLifecycleCase):
     def test_decision_mail_to_initiators_and_core_group(self):
         plan = self._submitted_plan(partners=self.founders[1:5])
         plan.with_user(self.board_user).action_approve()
+        expected = {
+            "en_US": (
+                "Decision of the national board on the founding plan of "
+                "Themanetwerk Wonen",
+                "has approved the founding plan",
+            ),
+            "nl_NL": (
+                "Besluit van het Landelijk Bestuur over het oprichtingsplan van "
+                "Themanetwerk Wonen",
+                "Het Landelijk Bestuur heeft het oprichtingsplan van",
+            ),
+        }
         for partner in self.founders:
             with self.subTest(partner=partner.name):
                 mail = self._mails_to(partner)
                 self.assertEqual(len(mail), 1)
-                self.assertEqual(
-                    mail.subject,
-                    "Decision of the national board on the founding plan of "
-                    "Themanetwerk Wonen",
-                )
-                self.assertIn("has approved the founding plan", mail.body_html)
+                subject, sentence = expected[partner.lang]
+                self.assertEqual(mail.subject, subject)
+                self.assertIn(sentence, mail.body_html)
 
     def test_rejection_mail_gives_the_reason(self):
         plan = self._submitted_plan()
         plan.decision_note = "Er is al een netwerk Wonen en bouwen."
         plan.with_user(self.board_user).action_reject()
-        mail = self._mails_to(self.fenna)
+        mail = self._mails_to(self.hanna)
         self.assertIn("not to approve", mail.body_html)
+        self.assertIn("Er is al een netwerk Wonen en bouwen.", mail.body_html)
+        mail = self._mails_to(self.fenna)
+        self.assertIn("niet goed te keuren", mail.body_html)
         self.assertIn("Er is al een netwerk Wonen en bouwen.", mail.body_html)

@@ -73,11 +73,12 @@ class TestNetworkClose(PartyNetworkLifecycleCase):
         )
 
     def test_closing_mail_in_the_members_language(self):
-        template = self.env.ref("partijnetwerken.mail_template_network_closed")
-        template.with_context(
-            lang="nl_NL"
-        ).subject = "{{ object.network_id.name }} is opgeheven"
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
         self.anna.lang = "nl_NL"
+        self.bram.lang = "en_US"
         self._close(self.network_a)
         self.assertEqual(
             self._mails_to(self.anna).subject, "Themanetwerk Zorg is opgeheven"
