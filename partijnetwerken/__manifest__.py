@@ -36,6 +36,7 @@
         "views/party_network_application_portal_templates.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
     ],
