@@ -136,21 +136,6 @@ class PartyNetworkMembership(models.Model):
         query = self.sudo()._search(self._core_visible_domain())
         return [("id", "in" if positive else "not in", query)]
 
-    def _shared_readable(self):
-        """The memberships of ``self`` whose shared data the current user may read."""
-        shared = self.filtered(lambda m: m.state == "active" and m.consent_data_sharing)
-        user = self.env.user
-        if user.has_group("partijnetwerken.group_office") or user.has_group(
-            "partijnetwerken.group_board"
-        ):
-            return shared
-        networks = self.env["party.network.core.member"]._networks_with_data_access(
-            user.partner_id
-        )
-        return shared.filtered(
-            lambda m: m.network_id in networks or m.partner_id == user.partner_id
-        )
-
     @api.depends(
         "state",
         "consent_data_sharing",
@@ -162,7 +147,7 @@ class PartyNetworkMembership(models.Model):
     )
     @api.depends_context("uid")
     def _compute_shared(self):
-        readable = self._shared_readable()
+        readable = self.filtered_domain(self._shared_readable_domain())
         for membership in self:
             partner = membership.partner_id if membership in readable else None
             membership.shared_name = partner.name if partner else False
@@ -173,10 +158,9 @@ class PartyNetworkMembership(models.Model):
             membership.shared_city = partner.city if partner else False
 
     def _shared_readable_domain(self):
-        """Domain of the memberships whose shared data the current user may read.
-
-        The counterpart of ``_shared_readable`` for searches.
-        """
+        """Domain of the memberships whose shared data the current user may read:
+        active and consenting, and for anyone but the office and the board, of a
+        network where they have core-group data access, or their own."""
         domain = [("state", "=", "active"), ("consent_data_sharing", "=", True)]
         user = self.env.user
         if user.has_group("partijnetwerken.group_office") or user.has_group(

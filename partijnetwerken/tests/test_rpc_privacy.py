@@ -73,7 +73,7 @@ class TestRpcPrivacy(PartyNetworkCommon, HttpCase):
         )
         self.assertFalse(self._call("res.partner", "name_search", "Geheim"))
         # private helpers are not callable over RPC
-        body = self._rpc(MEMBERSHIP, "_shared_readable", [self.m_bram.id])
+        body = self._rpc(MEMBERSHIP, "_shared_readable_domain", [self.m_bram.id])
         self.assertIn("Private methods", body["error"]["data"]["message"])
 
     def test_internal_core_member_export(self):
