@@ -7,3 +7,4 @@ from . import party_network_core_member
 from . import party_network_membership
 from . import event_event
 from . import res_config_settings
+from . import mail_message

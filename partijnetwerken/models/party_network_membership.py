@@ -263,6 +263,26 @@ class PartyNetworkMembership(models.Model):
                     )
                 )
 
+    @api.model
+    def _reads_history(self):
+        """Whether the current user may read the history (chatter) of memberships.
+
+        It is the party office's file on a member: the core group, which may read a
+        consenting member's membership, may not read the notes about them.
+        """
+        user = self.env.user
+        return user.has_group("partijnetwerken.group_office") or user.has_group(
+            "partijnetwerken.group_board"
+        )
+
+    @api.model
+    def _get_mail_message_access(self, res_ids, operation, model_name=None):
+        check = super()._get_mail_message_access(res_ids, operation, model_name)
+        if check == "read" and not self._reads_history():
+            # nobody else has write access: reading a message is refused
+            return "write"
+        return check
+
     def export_data(self, fields_to_export):
         check_export_field_access(self, fields_to_export)
         return super().export_data(fields_to_export)

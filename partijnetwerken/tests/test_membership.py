@@ -176,7 +176,16 @@ class TestMembershipHistory(PartyNetworkCase):
                 body="Gesprek gevoerd.", subtype_xmlid="mail.mt_comment"
             )
         domain = [("model", "=", "party.network.membership")]
-        seen = self.env["mail.message"].with_user(self.core_user).search(domain)
-        self.assertEqual(set(seen.mapped("res_id")), {self.m_anna.id})
-        seen = self.env["mail.message"].with_user(self.office_user).search(domain)
-        self.assertTrue(set(hidden.ids) <= set(seen.mapped("res_id")))
+        # not even about the consenting Anna: the history is the office's file
+        for user in (self.core_user, self.core_internal_user, self.member_user):
+            with self.subTest(user=user.login):
+                Message = self.env["mail.message"].with_user(user)
+                self.assertFalse(Message.search(domain))
+                with self.assertRaises(AccessError):
+                    self.m_anna.message_ids[:1].with_user(user).read(["body"])
+        for user in (self.office_user, self.board_user):
+            with self.subTest(user=user.login):
+                seen = self.env["mail.message"].with_user(user).search(domain)
+                self.assertTrue(
+                    set((hidden | self.m_anna).ids) <= set(seen.mapped("res_id"))
+                )
