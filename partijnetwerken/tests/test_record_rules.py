@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -85,6 +87,19 @@ class TestRecordRules(PartyNetworkCase):
     def test_core_member_rule_internal(self):
         core = self.core_a | self.proposed
         self.assertEqual(self._visible(self.internal_user, core), self.core_a)
+
+    def test_core_member_rule_ended_seat_sees_only_itself(self):
+        ended = self.env["party.network.core.member"].create(
+            {
+                "network_id": self.application.id,
+                "partner_id": self.internal_user.partner_id.id,
+                "state": "ended",
+                "date_start": self.today - relativedelta(years=2),
+                "date_end": self.today - relativedelta(years=1),
+            }
+        )
+        core = self.core_a | self.proposed | ended
+        self.assertEqual(self._visible(self.internal_user, core), self.core_a | ended)
 
     def test_core_member_rule_office_board(self):
         core = self.core_a | self.proposed
