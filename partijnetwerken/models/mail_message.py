@@ -11,7 +11,7 @@ class MailMessage(models.Model):
         # _get_mail_message_access).
         if (
             doc_model == "party.network.membership"
-            and not self.env[doc_model]._reads_history()
+            and not self.env[doc_model]._reads_all_members()
         ):
             return set()
         return super()._find_allowed_model_wise(doc_model, doc_dict)

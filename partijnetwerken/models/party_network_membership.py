@@ -163,9 +163,7 @@ class PartyNetworkMembership(models.Model):
         network where they have core-group data access, or their own."""
         domain = [("state", "=", "active"), ("consent_data_sharing", "=", True)]
         user = self.env.user
-        if user.has_group("partijnetwerken.group_office") or user.has_group(
-            "partijnetwerken.group_board"
-        ):
+        if self._reads_all_members():
             return domain
         networks = self.env["party.network.core.member"]._networks_with_data_access(
             user.partner_id
@@ -212,10 +210,7 @@ class PartyNetworkMembership(models.Model):
     def _compute_display_name(self):
         # The name of a member is shown only where the reader may see it: the office
         # and the board always, others only within the member's consent.
-        user = self.env.user
-        full = user.has_group("partijnetwerken.group_office") or user.has_group(
-            "partijnetwerken.group_board"
-        )
+        full = self._reads_all_members()
         for membership in self:
             if full:
                 name = membership.sudo().partner_id.name
@@ -264,11 +259,12 @@ class PartyNetworkMembership(models.Model):
                 )
 
     @api.model
-    def _reads_history(self):
-        """Whether the current user may read the history (chatter) of memberships.
+    def _reads_all_members(self):
+        """Whether the current user is party office or national board: they read
+        every member's identity and every membership's history (chatter).
 
-        It is the party office's file on a member: the core group, which may read a
-        consenting member's membership, may not read the notes about them.
+        The history is the party office's file on a member: the core group, which
+        may read a consenting member's membership, may not read the notes on it.
         """
         user = self.env.user
         return user.has_group("partijnetwerken.group_office") or user.has_group(
@@ -278,7 +274,7 @@ class PartyNetworkMembership(models.Model):
     @api.model
     def _get_mail_message_access(self, res_ids, operation, model_name=None):
         check = super()._get_mail_message_access(res_ids, operation, model_name)
-        if check == "read" and not self._reads_history():
+        if check == "read" and not self._reads_all_members():
             # nobody else has write access: reading a message is refused
             return "write"
         return check

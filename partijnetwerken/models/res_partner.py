@@ -56,12 +56,15 @@ class ResPartner(models.Model):
         check_export_field_access(self, fields_to_export)
         return super().export_data(fields_to_export)
 
+    def _check_party_membership_change(self):
+        if not (self.env.su or self.env.user.has_group("partijnetwerken.group_office")):
+            raise AccessError(
+                self.env._("Only the party office can change party membership.")
+            )
+
     def write(self, vals):
-        if "is_party_member" in vals and not self.env.su:
-            if not self.env.user.has_group("partijnetwerken.group_office"):
-                raise AccessError(
-                    self.env._("Only the party office can change party membership.")
-                )
+        if "is_party_member" in vals:
+            self._check_party_membership_change()
         res = super().write(vals)
         if "is_party_member" in vals and not vals["is_party_member"]:
             # Someone who leaves the party leaves its networks too.
@@ -72,14 +75,8 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if (
-            any(vals.get("is_party_member") for vals in vals_list)
-            and not self.env.su
-            and not self.env.user.has_group("partijnetwerken.group_office")
-        ):
-            raise AccessError(
-                self.env._("Only the party office can change party membership.")
-            )
+        if any(vals.get("is_party_member") for vals in vals_list):
+            self._check_party_membership_change()
         return super().create(vals_list)
 
     def action_view_network_memberships(self):
