@@ -11,6 +11,8 @@ from odoo.http import content_disposition, request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.plain_text import checkbox_value, strip_control_chars
+
 # A spreadsheet runs a cell that starts with one of these as a formula.
 CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Ids and page numbers in URLs beyond what PostgreSQL's integer holds are not found.
@@ -108,6 +110,10 @@ class PartyNetworkPortal(CustomerPortal):
             "plan_handed_in": _(
                 "Thank you! The founding plan has been handed to the party office."
             ),
+            "invitation_accepted": _(
+                "Thank you! You are now one of the initiators of this application."
+            ),
+            "invitation_declined": _("You have declined the invitation."),
         }
         return notices.get(code)
 
@@ -115,9 +121,15 @@ class PartyNetworkPortal(CustomerPortal):
     def _int_arg(value):
         return int(value) if isinstance(value, str) and value.isdigit() else 0
 
+    @classmethod
+    def _page_arg(cls, page):
+        """A page number from the URL (``/page/<int>``) or the query string."""
+        page = page if isinstance(page, int) else cls._int_arg(page)
+        return min(max(page, 1), MAX_ID)
+
     @staticmethod
     def _search_arg(value):
-        return " ".join(value.split())[:100] if isinstance(value, str) else ""
+        return " ".join(strip_control_chars(value).split())[:100]
 
     # ------------------------------------------------------------------
     # Member pages
@@ -125,6 +137,9 @@ class PartyNetworkPortal(CustomerPortal):
 
     @http.route("/my/networks", type="http", auth="user", website=True, methods=["GET"])
     def portal_my_networks(self, notice=None, **kw):
+        return self._render_my_networks(notice=self._notice(notice))
+
+    def _render_my_networks(self, notice=None, error=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -138,8 +153,12 @@ class PartyNetworkPortal(CustomerPortal):
                 "applications": request.env["party.network"].search(
                     [("state", "in", ("application", "intake", "plan", "submitted"))]
                 ),
+                "invitations": request.env["party.network.invitation"].search(
+                    [("is_mine", "=", True), ("state", "=", "pending")]
+                ),
                 "today": fields.Date.context_today(request.env.user),
-                "notice": self._notice(notice),
+                "notice": notice,
+                "error": error,
             }
         )
         return request.render("partijnetwerken.portal_my_networks", values)
@@ -158,6 +177,7 @@ class PartyNetworkPortal(CustomerPortal):
         )
         network_type = network_type if network_type in types else None
         search = self._search_arg(search)
+        page = self._page_arg(page)
         domain = [("state", "=", "active")]
         if network_type:
             domain.append(("network_type", "=", network_type))
@@ -209,6 +229,12 @@ class PartyNetworkPortal(CustomerPortal):
                 "events": network._portal_upcoming_events(limit=5)[network],
                 "has_data_access": network._portal_has_data_access(),
                 "plan_info": network._portal_plan_info(),
+                "invitations": request.env["party.network.invitation"].search(
+                    [
+                        ("network_id", "=", network.id),
+                        ("inviter_partner_id", "=", partner.id),
+                    ]
+                ),
                 "coordinator_email": network._portal_intake_info()["coordinator_email"],
                 "error": error,
                 "notice": notice,
@@ -239,13 +265,14 @@ class PartyNetworkPortal(CustomerPortal):
         self, network_id, goal_endorsed=None, consent_data_sharing=None, **kw
     ):
         network = self._network_or_404(network_id)
+        consent = checkbox_value(consent_data_sharing)
         _membership, error = self._call_model(
             network.action_join,
-            goal_endorsed=bool(goal_endorsed),
-            consent_data_sharing=bool(consent_data_sharing),
+            goal_endorsed=checkbox_value(goal_endorsed),
+            consent_data_sharing=consent,
         )
         if error:
-            form = {"consent_data_sharing": bool(consent_data_sharing)}
+            form = {"consent_data_sharing": consent}
             return self._render_network(network, error=error, form=form)
         return request.redirect(f"/my/networks/{network.id}?notice=joined")
 
@@ -278,7 +305,7 @@ class PartyNetworkPortal(CustomerPortal):
         membership = self._own_membership(network)
         if not membership:
             return request.redirect(f"/my/networks/{network.id}")
-        consent = bool(consent_data_sharing)
+        consent = checkbox_value(consent_data_sharing)
         _done, error = self._call_model(membership.action_set_consent, consent)
         if error:
             return self._render_network(network, error=error)
@@ -316,12 +343,38 @@ class PartyNetworkPortal(CustomerPortal):
         return request.render("partijnetwerken.portal_network_apply", values)
 
     def _apply(self, post):
-        Network = request.env["party.network"]
-        addresses = Network._portal_parse_co_initiators(post.get("co_initiators"))
-        co_initiators = Network._portal_find_party_members(addresses)
-        return Network._portal_create_application(
-            post.get("name"), post.get("network_type"), post.get("goal"), co_initiators
+        return request.env["party.network"]._portal_create_application(
+            post.get("name"),
+            post.get("network_type"),
+            post.get("goal"),
+            post.get("co_initiators"),
         )
+
+    @http.route(
+        "/my/networks/invitations/<int:invitation_id>/<any(accept,decline):answer>",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_network_invitation(self, invitation_id, answer, **kw):
+        if invitation_id > MAX_ID:
+            raise NotFound()
+        invitation = request.env["party.network.invitation"].search(
+            [("id", "=", invitation_id), ("is_mine", "=", True)]
+        )
+        if not invitation:
+            raise NotFound()
+        method = (
+            invitation.action_accept
+            if answer == "accept"
+            else invitation.action_decline
+        )
+        _done, error = self._call_model(method)
+        if error:
+            return self._render_my_networks(error=error)
+        notice = "invitation_accepted" if answer == "accept" else "invitation_declined"
+        return request.redirect(f"/my/networks?notice={notice}")
 
     @http.route(
         "/my/networks/<int:network_id>/plan",
@@ -332,6 +385,10 @@ class PartyNetworkPortal(CustomerPortal):
     )
     def portal_network_plan(self, network_id, notice=None, **post):
         network = self._network_or_404(network_id)
+        # the plan and its intended core group exist from the invitation to write
+        # it on; before that there is nothing to show
+        if network.state in ("application", "intake"):
+            raise NotFound()
         plan_info = network._portal_plan_info()
         if not plan_info["is_writer"]:
             raise Forbidden()
@@ -381,7 +438,7 @@ class PartyNetworkPortal(CustomerPortal):
         network = self._core_network_or_403(network_id)
         search = self._search_arg(search)
         Membership = request.env["party.network.membership"]
-        page = min(max(page, 1), MAX_ID // self._members_per_page)
+        page = min(self._page_arg(page), MAX_ID // self._members_per_page)
         memberships, count, shared_count = Membership._portal_member_page(
             network,
             search=search,
@@ -477,6 +534,7 @@ class PartyNetworkPortal(CustomerPortal):
             {
                 "page_name": "party_network_message",
                 "network": network,
+                "reply_to": network._members_reply_to(),
                 "form": post if error else {},
                 "error": error,
             }

@@ -5,11 +5,11 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, email_normalize, plaintext2html
+from odoo.tools import SQL, email_normalize, formataddr, plaintext2html
 
+from .const import OFFICE_BOARD, ROLE_GROUPS
 from .export_guard import check_export_field_access
-from .party_network_membership import OFFICE_BOARD
-from .plain_text import clean_plain_text
+from .plain_text import clean_plain_text, strip_control_chars
 
 NETWORK_STATES = [
     ("application", "Application"),
@@ -25,10 +25,6 @@ NETWORK_STATES = [
 OPEN_STATES = ("application", "intake", "plan", "submitted", "active")
 # Stages that only a decision of the national board leads to.
 BOARD_DECISION_STATES = ("active", "rejected", "closed")
-ROLE_GROUPS = {
-    "office": "partijnetwerken.group_office",
-    "board": "partijnetwerken.group_board",
-}
 # Words that nearly every network name contains; left out when comparing names.
 GENERIC_NAME_WORDS = (
     r"\m(themanetwerk|doelgroepnetwerk|partijnetwerk|netwerk|network)\M"
@@ -50,6 +46,7 @@ class PartyNetwork(models.Model):
     _name = "party.network"
     _description = "Party network"
     _inherit = [
+        "party.network.portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",
@@ -98,6 +95,14 @@ class PartyNetwork(models.Model):
         tracking=True,
         help="Members apply through the party office; the national board may "
         "establish a network on its own initiative and skip the intake.",
+    )
+    invitation_ids = fields.One2many(
+        "party.network.invitation",
+        "network_id",
+        string="Co-initiator invitations",
+        groups=OFFICE_BOARD,
+        help="The fellow members the applicant invited; they become initiators "
+        "when they accept in the portal.",
     )
     membership_ids = fields.One2many(
         "party.network.membership",
@@ -773,10 +778,7 @@ class PartyNetwork(models.Model):
         """
         template = self.env.ref(template_xmlid)
         recipients = partners.filtered("email")
-        email_values = {"model": False, "res_id": False}
-        reply_to = self._get_setting("coordinator_email")
-        if reply_to:
-            email_values["reply_to"] = reply_to
+        email_values = self._private_mail_values()
         for partner in recipients:
             template.with_context(recipient=partner).send_mail(
                 record.id,
@@ -804,14 +806,30 @@ class PartyNetwork(models.Model):
         self.ensure_one()
         memberships = memberships.filtered(lambda m: m.partner_id.email)
         if memberships:
-            email_values = {"model": False, "res_id": False}
-            reply_to = self._get_setting("coordinator_email")
-            if reply_to:
-                email_values["reply_to"] = reply_to
             self.env.ref(template_xmlid).send_mail_batch(
-                memberships.ids, email_values=email_values
+                memberships.ids, email_values=self._private_mail_values()
             )
         return memberships
+
+    @api.model
+    def _party_reply_to(self):
+        """Where replies to the party's mails about networks go: the party office.
+
+        The coordinator's address of the settings, else the company's. Never the
+        personal mailbox of a volunteer, so that a member who replies does not
+        reveal their address to anyone but the office.
+        """
+        return self._get_setting("coordinator_email") or self.env.company.email or False
+
+    @api.model
+    def _private_mail_values(self):
+        """The mail values of the private mails: attached to no document, replies to
+        the party office."""
+        values = {"model": False, "res_id": False}
+        reply_to = self._party_reply_to()
+        if reply_to:
+            values["reply_to"] = reply_to
+        return values
 
     def _find_overlapping_networks(self):
         """Open networks whose themes lie close to this one, closest first.
@@ -1049,7 +1067,8 @@ class PartyNetwork(models.Model):
     def _portal_parse_co_initiators(self, text, limit=10):
         """The email addresses typed as co-initiators, normalised and validated."""
         addresses = []
-        for token in (text or "").replace(",", " ").replace(";", " ").split():
+        text = strip_control_chars(text)
+        for token in text.replace(",", " ").replace(";", " ").split():
             normalized = email_normalize(token)
             if not normalized:
                 raise ValidationError(
@@ -1071,35 +1090,14 @@ class PartyNetwork(models.Model):
         return addresses
 
     @api.model
-    def _portal_find_party_members(self, addresses):
-        """The party members with one of these email addresses.
-
-        Whether an address belongs to a party member is private: callers must not
-        tell the applicant which addresses matched.
-        """
-        if not addresses:
-            return self.env["res.partner"]
-        # sudo: portal users may not search contacts; only party members with
-        # exactly one of the given addresses are returned, and never shown.
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .search(
-                [
-                    ("email_normalized", "in", addresses),
-                    ("is_party_member", "=", True),
-                ]
-            )
-        )
-
-    @api.model
-    def _portal_create_application(self, name, network_type, goal, initiator_partners):
+    def _portal_create_application(self, name, network_type, goal, co_initiators=""):
         """Apply for a new network in the portal, for the current user.
 
         Cleans the typed text (plain text, sensible lengths) and registers the
-        application through ``_create_application`` with the current user and
-        the given party members as initiators. A form sent twice makes one
-        application.
+        application through ``_create_application`` with the current user as its
+        initiator. The addresses typed as ``co_initiators`` are invited: the party
+        members behind them become initiators when they accept. A form sent twice
+        makes one application.
         """
         self._check_intake_open()
         partner = self.env.user.partner_id
@@ -1118,6 +1116,7 @@ class PartyNetwork(models.Model):
             required=True,
             multiline=True,
         )
+        addresses = self._portal_parse_co_initiators(co_initiators)
         recently = fields.Datetime.now() - relativedelta(minutes=10)
         duplicate = self.search(
             [
@@ -1130,15 +1129,11 @@ class PartyNetwork(models.Model):
         )
         if duplicate:
             return duplicate
-        # sudo: the co-initiators are other contacts, which portal users may not
-        # read; only party members among them become initiators.
-        initiators_sudo = (
-            (partner | initiator_partners).sudo().filtered("is_party_member")
+        network = self._create_application(
+            {"name": name, "network_type": network_type, "goal": goal}, partner
         )
-        return self._create_application(
-            {"name": name, "network_type": network_type, "goal": goal},
-            initiators_sudo,
-        )
+        self.env["party.network.invitation"]._invite(network, addresses)
+        return network
 
     def _portal_message_members(self, subject, body):
         """Email every active member of the network on behalf of a core member.
@@ -1195,11 +1190,26 @@ class PartyNetwork(models.Model):
             .search([("network_id", "=", self.id), ("state", "=", "active")])
         )
         recipients_sudo = memberships_sudo.partner_id.filtered("email_normalized")
+        sender = self._party_sender_address()
+        if not sender:
+            raise UserError(
+                self.env._(
+                    "The party office has not set up an address to send mails from. "
+                    "Please contact the party office."
+                )
+            )
         # sudo: members cannot post on the network; the note carries the text and
         # the number of recipients, no names.
         network_sudo = self.sudo().with_context(mail_create_nosubscribe=True)
         note = network_sudo.message_post(
             author_id=author.id,
+            # from the party and answered to the party: no member learns the
+            # writer's address, and a member who replies reveals theirs only to
+            # the party office
+            email_from=formataddr(
+                (f"{author.name} ({self.name})", sender), charset="utf-8"
+            ),
+            reply_to=self._members_reply_to(),
             subject=subject,
             body=Markup("<p><em>%s</em></p>%s")
             % (
@@ -1241,6 +1251,25 @@ class PartyNetwork(models.Model):
         cron_sudo = self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()
         cron_sudo._trigger()
         return len(recipients_sudo)
+
+    @api.model
+    def _party_sender_address(self):
+        """The party's own address that mails on behalf of a network come from."""
+        return (
+            self.env["ir.mail_server"]._get_default_from_address()
+            or self.env.company.email
+            or self._get_setting("coordinator_email")
+            or False
+        )
+
+    def _members_reply_to(self):
+        """Where members' replies to a core group's message go: the network's
+        chatter through the party's catch-all address when there is one, else the
+        party office. Shown on the message form."""
+        self.ensure_one()
+        # sudo: the writer may not read the network's aliases; only the address
+        # replies go to is returned.
+        return self.sudo()._notify_get_reply_to(default=self._party_reply_to())[self.id]
 
     def _portal_plan_info(self):
         """The founding plan as the intended core group sees it in the portal.

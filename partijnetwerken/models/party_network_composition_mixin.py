@@ -3,7 +3,7 @@ from collections import Counter
 
 from odoo import fields, models
 
-from .party_network_membership import OFFICE_BOARD
+from .const import OFFICE_BOARD
 
 
 class PartyNetworkCompositionMixin(models.AbstractModel):

@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
@@ -13,7 +13,8 @@ from .party_network import decision_body
 class PartyNetworkCoreMember(models.Model):
     _name = "party.network.core.member"
     _description = "Core-group member"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["party.network.thread.mixin", "mail.thread", "mail.activity.mixin"]
+    _pn_followers_office_only = True
     _order = "network_id, state, date_start desc, id desc"
     _rec_names_search = ["partner_id", "network_id"]
 
@@ -247,7 +248,31 @@ class PartyNetworkCoreMember(models.Model):
                 )
             )
 
+    def _check_board_appointment(self, vals):
+        """Only the national board appoints (DESIGN §2.2): making a seat appointed,
+        or lengthening the term of an appointed seat, is a board decision. The
+        office proposes and may shorten or end a term."""
+        if self.env.su or self.env.user._is_national_board():
+            return
+        lengthens = "date_end" in vals and any(
+            seat.state == "appointed"
+            and seat.date_end
+            and (
+                not vals["date_end"]
+                or fields.Date.to_date(vals["date_end"]) > seat.date_end
+            )
+            for seat in self
+        )
+        if vals.get("state") == "appointed" or lengthens:
+            raise AccessError(
+                self.env._(
+                    "Only the national board appoints core-group members and decides "
+                    "on their terms; the party office can propose members."
+                )
+            )
+
     def write(self, vals):
+        self._check_board_appointment(vals)
         if vals.get("requirements_met") and "requirements_met_date" not in vals:
             vals["requirements_met_date"] = fields.Date.context_today(self)
         if "date_end" in vals and "term_reminder_date" not in vals:
@@ -258,12 +283,17 @@ class PartyNetworkCoreMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self.browse()._check_board_appointment(vals)
             if vals.get("requirements_met") and not vals.get("requirements_met_date"):
                 vals["requirements_met_date"] = fields.Date.context_today(self)
         return super().create(vals_list)
 
     def action_appoint(self, date_start=None, term_months=None):
-        """Appoint proposed core-group members for a term."""
+        """Appoint proposed core-group members for a term (national board)."""
+        self.env["party.network"]._check_role(
+            "board",
+            self.env._("Only the national board can appoint core-group members."),
+        )
         date_start = date_start or fields.Date.context_today(self)
         for core_member in self:
             if core_member.state != "proposed":

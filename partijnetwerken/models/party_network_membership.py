@@ -3,9 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .boolean_search import searches_true
+from .const import OFFICE_BOARD
 from .export_guard import check_export_field_access
-
-OFFICE_BOARD = "partijnetwerken.group_office,partijnetwerken.group_board"
 
 
 class PartyNetworkMembership(models.Model):
@@ -13,7 +12,8 @@ class PartyNetworkMembership(models.Model):
     _description = "Network membership"
     # The chatter is the membership's history: joining, consent given or withdrawn
     # and leaving are tracked. Nobody is subscribed, so it sends no mail.
-    _inherit = ["mail.thread"]
+    _inherit = ["party.network.thread.mixin", "mail.thread"]
+    _pn_followers_office_only = True
     _order = "date_joined desc, id desc"
     _rec_names_search = ["network_id"]
 
@@ -267,9 +267,7 @@ class PartyNetworkMembership(models.Model):
         may read a consenting member's membership, may not read the notes on it.
         """
         user = self.env.user
-        return user.has_group("partijnetwerken.group_office") or user.has_group(
-            "partijnetwerken.group_board"
-        )
+        return user._is_party_office() or user._is_national_board()
 
     @api.model
     def _get_mail_message_access(self, res_ids, operation, model_name=None):
@@ -315,7 +313,7 @@ class PartyNetworkMembership(models.Model):
 
     def _check_own_or_office(self):
         """Members change their own membership; the office changes any."""
-        if self.env.user.has_group("partijnetwerken.group_office"):
+        if self.env.user._is_party_office():
             self.check_access("write")
             return
         self.check_access("read")

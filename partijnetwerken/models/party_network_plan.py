@@ -15,12 +15,14 @@ class PartyNetworkPlan(models.Model):
     _name = "party.network.plan"
     _description = "Founding plan"
     _inherit = [
+        "party.network.thread.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "party.network.composition.mixin",
     ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["network_id"]
+    _pn_followers_office_only = True
 
     network_id = fields.Many2one(
         "party.network", required=True, index=True, ondelete="restrict", tracking=True

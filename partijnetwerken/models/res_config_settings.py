@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -47,3 +47,10 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partijnetwerken.coordinator_email",
         help="The networks coordinator of the party office: first point of contact.",
     )
+
+    @api.model
+    def default_get(self, fields_list):
+        # The values of the settings are read in default_get, which checks no
+        # access right: without this any user could read every setting over RPC.
+        self.check_access("read")
+        return super().default_get(fields_list)

@@ -2,8 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from .const import OFFICE_BOARD
 from .export_guard import check_export_field_access
-from .party_network_membership import OFFICE_BOARD
 
 
 class ResPartner(models.Model):
@@ -57,7 +57,7 @@ class ResPartner(models.Model):
         return super().export_data(fields_to_export)
 
     def _check_party_membership_change(self):
-        if not (self.env.su or self.env.user.has_group("partijnetwerken.group_office")):
+        if not (self.env.su or self.env.user._is_party_office()):
             raise AccessError(
                 self.env._("Only the party office can change party membership.")
             )

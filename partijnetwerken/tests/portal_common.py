@@ -6,6 +6,8 @@ from odoo import fields, http
 
 from .common import PartyNetworkCommon
 
+COORDINATOR_EMAIL = "netwerken@partij.example.nl"
+
 
 class PartyNetworkPortalCommon(PartyNetworkCommon):
     """The fixture of ``PartyNetworkCommon`` plus what the portal shows: an upcoming
@@ -16,6 +18,9 @@ class PartyNetworkPortalCommon(PartyNetworkCommon):
         super().setUpClass()
         cls.env["ir.config_parameter"].sudo().set_param(
             "partijnetwerken.intake_open", "True"
+        )
+        cls.env["ir.config_parameter"].sudo().set_param(
+            "partijnetwerken.coordinator_email", COORDINATOR_EMAIL
         )
         now = fields.Datetime.now()
         cls.event_a = cls.env["event.event"].create(

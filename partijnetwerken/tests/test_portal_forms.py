@@ -2,7 +2,7 @@
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .portal_common import PartyNetworkPortalCommon
+from .portal_common import COORDINATOR_EMAIL, PartyNetworkPortalCommon
 
 # Input a member might send, on purpose or not; none of it may cause a 500 or a
 # half-written record.
@@ -177,10 +177,14 @@ class TestPortalForms(PartyNetworkPortalCommon, HttpCase):
         self.assertEqual(network.state, "application")
         self.assertEqual(network.origin, "members")
         self.assertEqual(network.goal, "Betaalbaar wonen voor iedereen.")
-        # co-initiators: only party members, and the applicant is not told which
+        # co-initiators are invited, not made initiators; the applicant is not told
+        # which addresses belong to party members
+        self.assertEqual(network.initiator_partner_ids, self.member_user.partner_id)
         self.assertEqual(
-            network.initiator_partner_ids, self.member_user.partner_id | self.anna
+            network.invitation_ids.mapped("email"),
+            ["anna.aandeel@example.nl", "nobody@example.nl", "pn_outsider@example.nl"],
         )
+        self.assertEqual(network.invitation_ids.partner_id, self.anna)
         page = self.get(response.headers["Location"])
         self.assertEqual(page.status_code, 200)
         self.assertIn("Thank you for your application!", page.text)
@@ -286,6 +290,13 @@ class TestPortalForms(PartyNetworkPortalCommon, HttpCase):
         self.assertTrue(all(len(mail.recipient_ids) == 1 for mail in mails))
         self.assertFalse(any(mail.email_to or mail.email_cc for mail in mails))
         self.assertIn("See you! &lt;3 &amp; a &lt; b", mails[0].body_html)
+        # from the party and answered to the party office: neither the writer's
+        # address reaches the members, nor a replying member's the writer
+        core_email = self.core_user.partner_id.email
+        for mail in mails:
+            self.assertEqual(mail.reply_to, COORDINATOR_EMAIL)
+            self.assertNotIn(core_email, mail.email_from)
+            self.assertNotIn(core_email, mail.reply_to)
         # the chatter keeps the text and the number of recipients, no names
         note = mails.mail_message_id
         self.assertEqual(len(note), 1)

@@ -80,13 +80,18 @@ class TestRecordRules(PartyNetworkCase):
 
     # party.network.core.member
     def test_core_member_rule_portal(self):
+        # a seat's term, experience and requirements are for its own core group;
+        # others see names and roles on the portal page only (never by RPC)
         core = self.core_a | self.proposed
-        self.assertEqual(self._visible(self.outsider_user, core), self.core_a)
-        self.assertEqual(self._visible(self.core_b_user, core), core)
+        self.assertFalse(self._visible(self.outsider_user, core))
+        self.assertFalse(self._visible(self.member_user, core))
+        self.assertEqual(self._visible(self.core_user, core), self.core_a)
+        self.assertEqual(self._visible(self.core_b_user, core), self.proposed)
 
     def test_core_member_rule_internal(self):
         core = self.core_a | self.proposed
-        self.assertEqual(self._visible(self.internal_user, core), self.core_a)
+        self.assertFalse(self._visible(self.internal_user, core))
+        self.assertEqual(self._visible(self.core_internal_user, core), self.core_a)
 
     def test_core_member_rule_ended_seat_sees_only_itself(self):
         ended = self.env["party.network.core.member"].create(
@@ -99,7 +104,7 @@ class TestRecordRules(PartyNetworkCase):
             }
         )
         core = self.core_a | self.proposed | ended
-        self.assertEqual(self._visible(self.internal_user, core), self.core_a | ended)
+        self.assertEqual(self._visible(self.internal_user, core), ended)
 
     def test_core_member_rule_office_board(self):
         core = self.core_a | self.proposed
