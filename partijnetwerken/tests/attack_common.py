@@ -213,9 +213,13 @@ def _helper_reads(controller_class, helper):
 
 def endpoint_params(controller, name, url_arg_names):
     """The form parameters an endpoint reads: the named arguments of its
-    signature, the keys its code reads from the dict of other form values, and
-    the generic names when it hands that dict on."""
-    names, generic = [], False
+    signature and the keys its code (or a helper it hands them to) reads from
+    the dict of other form values.
+
+    :return: (those names, whether the dict itself is handed on: to a model
+        method or to the template, which may read any key)
+    """
+    names, handed_on = [], False
     for cls in type(controller).mro():
         func = vars(cls).get(name)
         if func is None:
@@ -233,10 +237,8 @@ def endpoint_params(controller, name, url_arg_names):
         names += keys
         for helper in sorted(helpers):
             names += _helper_reads(type(controller), helper)
-        generic |= used
-    if generic:
-        names += GENERIC_PARAMS
-    return tuple(dict.fromkeys(n for n in names if isinstance(n, str)))
+        handed_on |= used
+    return tuple(dict.fromkeys(n for n in names if isinstance(n, str))), handed_on
 
 
 def discover_routes(env):
@@ -258,7 +260,11 @@ def discover_routes(env):
         ):
             continue
         url_args = tuple((conv or "default", arg) for conv, arg in URL_ARG.findall(url))
-        params = endpoint_params(controller, name, {arg for _c, arg in url_args})
+        read, handed_on = endpoint_params(
+            controller, name, {arg for _c, arg in url_args}
+        )
+        # the generic names too where the dict of form values is handed on
+        params = tuple(dict.fromkeys(read + GENERIC_PARAMS)) if handed_on else read
         methods = endpoint.routing.get("methods") or ("GET", "POST")
         routes.append(
             Route(
@@ -267,32 +273,10 @@ def discover_routes(env):
                 endpoint=name,
                 url_args=url_args,
                 params=params,
-                booleans=tuple(
-                    p
-                    for p in params
-                    if p in checkboxes and p in _read_by_code(controller, name)
-                ),
+                booleans=tuple(p for p in read if p in checkboxes),
             )
         )
     return sorted(routes, key=lambda r: (r.url.count("<"), r.url))
-
-
-def _read_by_code(controller, name):
-    """Parameters the endpoint's own code reads (not the generic additions)."""
-    names = set()
-    for cls in type(controller).mro():
-        func = vars(cls).get(name)
-        if func is None:
-            continue
-        sig = inspect.signature(func)
-        names |= {
-            p.name for p in sig.parameters.values() if p.kind is not p.VAR_KEYWORD
-        }
-        tree = _function_tree(func)
-        for param in sig.parameters.values():
-            if tree is not None and param.kind is param.VAR_KEYWORD:
-                names |= set(_dict_reads(tree, param.name)[0])
-    return names
 
 
 def discover_rpc_methods(env):
@@ -405,7 +389,7 @@ def _interleave(pairs):
 
 def _short(value, width=40):
     text = repr(value)
-    return text if len(text) <= width else f"{text[: width - 9]}...{len(value)}ch"
+    return text if len(text) <= width else f"{text[: width - 12]}...({len(text)} ch)"
 
 
 class AttackMixin:
@@ -437,12 +421,13 @@ class AttackMixin:
                 partner_id=user.partner_id.id if user else None,
             )
         self.session = None
+        self._column_cache = {}
         self._token_tables = [
             table for table in WATCHED_TABLES if "access_token" in self._columns(table)
         ]
 
     def _columns(self, table):
-        cache = self.__dict__.setdefault("_column_cache", {})
+        cache = self._column_cache
         if table not in cache:
             self.cr.execute(
                 SQL(
@@ -552,7 +537,7 @@ class AttackMixin:
         :param data: list of (name, value) pairs, query string for GET
         :param csrf: True (a valid token), None (no token) or a token to send
         :param expect: ``refused=True`` (a 4xx or the login page, nothing else),
-            ``allow="none"|"own"`` (what it may write, default none),
+            ``allow="none"|"own"|"any"`` (what it may write, default none),
             ``not_true="field"`` (no row may get ``field`` set by it)
         """
         attacker = self.attackers[who]
@@ -733,7 +718,9 @@ class AttackMixin:
                 self.http_attack("anonymous", verb, real[0][1], refused=True)
             for label, path in real:
                 for verb, who in product(route.methods, self._logged_in()):
-                    answer = self.http_attack(who, verb, path, param=label, allow="own")
+                    # a bare POST may be a member leaving: their own row only
+                    allow = "none" if verb == "GET" else "own"
+                    answer = self.http_attack(who, verb, path, param=label, allow=allow)
                     if verb == "GET" and answer is not None:
                         if answer.status_code == 200:
                             reached.setdefault(route.url, []).append((who, path))
@@ -780,9 +767,10 @@ class AttackMixin:
         plain = [p for p in route.params if p not in route.booleans]
         sends = []
         for label, value in MALFORMED.items():
+            allow = "none" if label in NEVER_VALID else "any"
             if verb == "GET" and len(value) > MAX_QUERY:
                 value = value[: MAX_QUERY // max(len(plain), 1)]
-            allow = "none" if label in NEVER_VALID else "any"
+                label = f"{len(value) // 1000} kB"
             if plain:
                 sends.append(
                     ([(p, value) for p in plain], f"all={label}", {"allow": allow})
@@ -932,9 +920,11 @@ class AttackMixin:
                 params.append(attempt.param)
         lines = []
         for (group, status, reasons), (users, params) in groups.items():
-            shown = ", ".join(p or "-" for p in params[:6])
-            if len(params) > 6:
-                shown += f" (+{len(params) - 6} more)"
+            # one-parameter attacks first: they name the culprit
+            params = sorted(params, key=lambda p: p.startswith("all="))
+            shown = ", ".join(p or "-" for p in params[:8])
+            if len(params) > 8:
+                shown += f" (+{len(params) - 8} more)"
             who = ", ".join(sorted(users, key=order.index))
             lines.append(f"{group} | {who} | {shown} | {status} | {reasons}")
         return lines
@@ -968,8 +958,11 @@ class AttackMixin:
         )
         lines = [
             summary,
-            f"attack suite: {title}: HTTP status: {counts('http')}",
-            f"attack suite: {title}: RPC outcome: {counts('rpc')}",
+            *(
+                f"attack suite: {title}: {label}: {counts(kind)}"
+                for kind, label in (("http", "HTTP status"), ("rpc", "RPC outcome"))
+                if self.status_counts[kind]
+            ),
             *(f"attack suite: {title}: note: {line}" for line in notes),
             *(f"attack suite: FAIL {line}" for line in failures),
         ]
