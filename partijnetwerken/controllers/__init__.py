@@ -1,1 +1,3 @@
 from . import portal
+from . import portal_application
+from . import portal_core_group

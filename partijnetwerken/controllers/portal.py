@@ -1,20 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import csv
-import io
-
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.exceptions import UserError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.plain_text import checkbox_value, strip_control_chars
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Ids and page numbers in URLs beyond what PostgreSQL's integer holds are not found.
 MAX_ID = 2**31 - 1
 # Personal data: not kept by the browser or any cache in between.
@@ -60,7 +55,9 @@ class PartyNetworkPortal(CustomerPortal):
     def _core_network_or_403(self, network_id):
         """The network if the user is in its core group with data access today."""
         network = self._network_or_404(network_id)
-        if not network._portal_has_data_access():
+        if not request.env["party.network.core.member"]._portal_has_data_access(
+            network
+        ):
             raise Forbidden()
         return network
 
@@ -172,6 +169,7 @@ class PartyNetworkPortal(CustomerPortal):
     )
     def portal_network_browse(self, page=1, network_type=None, search=None, **kw):
         Network = request.env["party.network"]
+        Seat = request.env["party.network.core.member"]
         types = dict(
             Network._fields["network_type"]._description_selection(request.env)
         )
@@ -206,8 +204,10 @@ class PartyNetworkPortal(CustomerPortal):
                 "page_name": "party_network_browse",
                 "networks": networks,
                 "joined_networks": joined.network_id,
-                "core_groups": networks._portal_core_groups(),
-                "events": networks._portal_upcoming_events(limit=2),
+                "core_groups": Seat._portal_core_groups(networks),
+                "events": request.env["event.event"]._portal_upcoming(
+                    networks, limit=2
+                ),
                 "network_types": types,
                 "network_type": network_type,
                 "search": search,
@@ -218,6 +218,7 @@ class PartyNetworkPortal(CustomerPortal):
 
     def _render_network(self, network, error=None, notice=None, form=None):
         partner = request.env.user.partner_id
+        Seat = request.env["party.network.core.member"]
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -225,10 +226,12 @@ class PartyNetworkPortal(CustomerPortal):
                 "network": network,
                 "membership": self._own_membership(network),
                 "is_party_member": partner.is_party_member,
-                "core_group": network._portal_core_groups()[network],
-                "events": network._portal_upcoming_events(limit=5)[network],
-                "has_data_access": network._portal_has_data_access(),
-                "plan_info": network._portal_plan_info(),
+                "core_group": Seat._portal_core_groups(network)[network],
+                "events": request.env["event.event"]._portal_upcoming(network, limit=5)[
+                    network
+                ],
+                "has_data_access": Seat._portal_has_data_access(network),
+                "plan_info": request.env["party.network.plan"]._portal_info(network),
                 "invitations": request.env["party.network.invitation"].search(
                     [
                         ("network_id", "=", network.id),
@@ -311,232 +314,3 @@ class PartyNetworkPortal(CustomerPortal):
             return self._render_network(network, error=error)
         notice = "consent_given" if consent else "consent_withdrawn"
         return request.redirect(f"/my/networks/{network.id}?notice={notice}")
-
-    @http.route(
-        "/my/networks/apply",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
-    )
-    def portal_network_apply(self, **post):
-        Network = request.env["party.network"]
-        intake = Network._portal_intake_info()
-        error = None
-        if request.httprequest.method == "POST" and intake["open"]:
-            network, error = self._call_model(self._apply, post)
-            if not error:
-                return request.redirect(f"/my/networks/{network.id}?notice=applied")
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_network_apply",
-                "intake": intake,
-                "is_party_member": request.env.user.partner_id.is_party_member,
-                "network_types": dict(
-                    Network._fields["network_type"]._description_selection(request.env)
-                ),
-                "form": post if error else {},
-                "error": error,
-            }
-        )
-        return request.render("partijnetwerken.portal_network_apply", values)
-
-    def _apply(self, post):
-        return request.env["party.network"]._portal_create_application(
-            post.get("name"),
-            post.get("network_type"),
-            post.get("goal"),
-            post.get("co_initiators"),
-        )
-
-    @http.route(
-        "/my/networks/invitations/<int:invitation_id>/<any(accept,decline):answer>",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["POST"],
-    )
-    def portal_network_invitation(self, invitation_id, answer, **kw):
-        if invitation_id > MAX_ID:
-            raise NotFound()
-        invitation = request.env["party.network.invitation"].search(
-            [("id", "=", invitation_id), ("is_mine", "=", True)]
-        )
-        if not invitation:
-            raise NotFound()
-        method = (
-            invitation.action_accept
-            if answer == "accept"
-            else invitation.action_decline
-        )
-        _done, error = self._call_model(method)
-        if error:
-            return self._render_my_networks(error=error)
-        notice = "invitation_accepted" if answer == "accept" else "invitation_declined"
-        return request.redirect(f"/my/networks?notice={notice}")
-
-    @http.route(
-        "/my/networks/<int:network_id>/plan",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
-    )
-    def portal_network_plan(self, network_id, notice=None, **post):
-        network = self._network_or_404(network_id)
-        # the plan and its intended core group exist from the invitation to write
-        # it on; before that there is nothing to show
-        if network.state in ("application", "intake"):
-            raise NotFound()
-        plan_info = network._portal_plan_info()
-        if not plan_info["is_writer"]:
-            raise Forbidden()
-        error = None
-        if request.httprequest.method == "POST":
-            hand_in = post.get("action") == "hand_in"
-            _plan, error = self._call_model(
-                network._portal_save_founding_plan, post, hand_in=hand_in
-            )
-            if not error:
-                notice = "plan_handed_in" if hand_in else "plan_saved"
-                return request.redirect(
-                    f"/my/networks/{network.id}/plan?notice={notice}"
-                )
-            plan_info = network._portal_plan_info()
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_network_plan",
-                "network": network,
-                "plan_info": plan_info,
-                "plan": plan_info["plan"],
-                "form": post if error else {},
-                "error": error,
-                "notice": self._notice(notice),
-            }
-        )
-        return request.render("partijnetwerken.portal_network_plan", values)
-
-    # ------------------------------------------------------------------
-    # Core-group pages
-    # ------------------------------------------------------------------
-
-    @http.route(
-        [
-            "/my/networks/<int:network_id>/members",
-            "/my/networks/<int:network_id>/members/page/<int:page>",
-        ],
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET"],
-    )
-    def portal_network_members(
-        self, network_id, page=1, search=None, notice=None, sent=None, **kw
-    ):
-        network = self._core_network_or_403(network_id)
-        search = self._search_arg(search)
-        Membership = request.env["party.network.membership"]
-        page = min(self._page_arg(page), MAX_ID // self._members_per_page)
-        memberships, count, shared_count = Membership._portal_member_page(
-            network,
-            search=search,
-            offset=(page - 1) * self._members_per_page,
-            limit=self._members_per_page,
-        )
-        pager = portal_pager(
-            url=f"/my/networks/{network.id}/members",
-            url_args={"search": search or None},
-            total=count,
-            page=page,
-            step=self._members_per_page,
-        )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_network_members",
-                "network": network,
-                "memberships": memberships,
-                "count": count,
-                "shared_count": shared_count,
-                "private_count": max(network.member_count - shared_count, 0),
-                "search": search,
-                "pager": pager,
-                "notice": self._notice(notice, count=self._int_arg(sent)),
-            }
-        )
-        return request.render(
-            "partijnetwerken.portal_network_members", values, headers=PRIVATE_HEADERS
-        )
-
-    @http.route(
-        "/my/networks/<int:network_id>/members.csv",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET"],
-    )
-    def portal_network_members_csv(self, network_id, search=None, **kw):
-        network = self._core_network_or_403(network_id)
-        memberships, _count, _shared = request.env[
-            "party.network.membership"
-        ]._portal_member_page(network, search=self._search_arg(search), limit=None)
-        _ = request.env._
-        rows = [[_("Name"), _("Email"), _("Phone"), _("City")]]
-        rows += [
-            [m.shared_name, m.shared_email, m.shared_phone, m.shared_city]
-            for m in memberships
-        ]
-        buffer = io.StringIO()
-        # Semicolons: what spreadsheet programs with Dutch settings expect.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerows([[self._csv_cell(value) for value in row] for row in rows])
-        # The BOM lets spreadsheet programs read the names' accents as UTF-8.
-        content = "\ufeff" + buffer.getvalue()
-        filename = _("members %(network)s.csv", network=network.name)
-        return request.make_response(
-            content.encode(),
-            headers=[
-                ("Content-Type", "text/csv; charset=utf-8"),
-                ("Content-Disposition", content_disposition(filename)),
-                ("X-Content-Type-Options", "nosniff"),
-                *PRIVATE_HEADERS,
-            ],
-        )
-
-    @staticmethod
-    def _csv_cell(value):
-        """The value as a CSV cell that a spreadsheet shows and never runs."""
-        text = value or ""
-        return f"'{text}" if text.startswith(CSV_FORMULA_PREFIXES) else text
-
-    @http.route(
-        "/my/networks/<int:network_id>/message",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
-    )
-    def portal_network_message(self, network_id, **post):
-        network = self._core_network_or_403(network_id)
-        error = None
-        if request.httprequest.method == "POST":
-            count, error = self._call_model(
-                network._portal_message_members, post.get("subject"), post.get("body")
-            )
-            if not error:
-                return request.redirect(
-                    f"/my/networks/{network.id}/members?notice=message_sent&sent={count}"
-                )
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_network_message",
-                "network": network,
-                "reply_to": network._members_reply_to(),
-                "form": post if error else {},
-                "error": error,
-            }
-        )
-        return request.render("partijnetwerken.portal_network_message", values)

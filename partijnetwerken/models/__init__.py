@@ -8,6 +8,7 @@ from . import party_network_plan
 from . import party_network_core_member
 from . import party_network_membership
 from . import party_network_invitation
+from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message

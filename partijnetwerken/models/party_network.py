@@ -1,11 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import psycopg2
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, email_normalize, formataddr, plaintext2html
+from odoo.tools import SQL, email_normalize, plaintext2html
 
 from .const import OFFICE_BOARD, ROLE_GROUPS
 from .export_guard import check_export_field_access
@@ -384,56 +383,9 @@ class PartyNetwork(models.Model):
         Idempotent: a member who is already active gets the existing membership.
         """
         self.ensure_one()
-        self.check_access("read")
-        partner = self.env.user.partner_id
-        if self.state != "active":
-            raise UserError(
-                self.env._(
-                    "%(network)s is not open for members yet.", network=self.name
-                )
-            )
-        if not partner.is_party_member:
-            raise UserError(
-                self.env._(
-                    "Only party members can join a network. Become a member of the "
-                    "party first, or contact the party office if you already are."
-                )
-            )
-        if not goal_endorsed:
-            raise ValidationError(
-                self.env._(
-                    "To join %(network)s you must endorse its goal.", network=self.name
-                )
-            )
-        # sudo: members cannot write memberships; this one is their own, created
-        # for the current user's partner only.
-        memberships_sudo = self.env["party.network.membership"].sudo()
-        domain = [
-            ("network_id", "=", self.id),
-            ("partner_id", "=", partner.id),
-            ("state", "=", "active"),
-        ]
-        existing = memberships_sudo.search(domain, limit=1)
-        if existing:
-            return existing.with_env(self.env)
-        try:
-            with self.env.cr.savepoint():
-                membership = memberships_sudo.create(
-                    {
-                        "network_id": self.id,
-                        "partner_id": partner.id,
-                        "goal_endorsed": True,
-                        "consent_data_sharing": bool(consent_data_sharing),
-                    }
-                )
-        except psycopg2.IntegrityError:
-            # A concurrent request created the same membership first.
-            raise UserError(
-                self.env._(
-                    "You are already a member of %(network)s.", network=self.name
-                )
-            ) from None
-        return membership.with_env(self.env)
+        return self.env["party.network.membership"]._join(
+            self, goal_endorsed=goal_endorsed, consent_data_sharing=consent_data_sharing
+        )
 
     def action_start_intake(self):
         """Invite the initiators of an application to the intake conversation."""
@@ -988,73 +940,6 @@ class PartyNetwork(models.Model):
     # Portal (member and core-group pages). The helpers below run as the portal
     # user; each sudo is confined to one lookup and says why.
 
-    def _portal_has_data_access(self):
-        """Whether the current user may see this network's member data today."""
-        self.ensure_one()
-        networks = self.env["party.network.core.member"]._networks_with_data_access(
-            self.env.user.partner_id
-        )
-        return self in networks
-
-    def _portal_core_groups(self):
-        """The current core group of each network, for the portal.
-
-        :return: ``{network: [{"name", "role", "role_label"}]}``, chair first
-        """
-        today = fields.Date.context_today(self)
-        # sudo: portal users may not read other contacts, but the appointed core
-        # group of a network they may read is known to its members.
-        seats_sudo = (
-            self.env["party.network.core.member"]
-            .sudo()
-            .search(
-                [
-                    ("network_id", "in", self.ids),
-                    ("state", "=", "appointed"),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", today),
-                ]
-            )
-        )
-        roles = [key for key, _label in seats_sudo._fields["role"].selection]
-        labels = dict(seats_sudo._fields["role"]._description_selection(self.env))
-        groups = {network: [] for network in self}
-        for seat in seats_sudo.sorted(
-            lambda s: (roles.index(s.role), s.partner_id.name or "")
-        ):
-            groups[seat.network_id].append(
-                {
-                    "name": seat.partner_id.name,
-                    "role": seat.role,
-                    "role_label": labels[seat.role],
-                }
-            )
-        return groups
-
-    def _portal_upcoming_events(self, limit=None):
-        """The upcoming activities of each network: ``{network: events}`` (sudo)."""
-        # sudo: plain ``event`` gives portal users no access to events; these are
-        # the activities of networks the user may read, shown to their members.
-        events_sudo = (
-            self.env["event.event"]
-            .sudo()
-            .search(
-                [
-                    ("network_id", "in", self.ids),
-                    ("date_end", ">", fields.Datetime.now()),
-                    ("stage_id.pipe_end", "=", False),
-                ],
-                order="date_begin, id",
-            )
-        )
-        upcoming = {network: events_sudo.browse() for network in self}
-        for event in events_sudo:
-            network = event.network_id
-            if limit is None or len(upcoming[network]) < limit:
-                upcoming[network] |= event
-        return upcoming
-
     @api.model
     def _portal_intake_info(self):
         """Whether members may apply for a new network now, and what to tell them."""
@@ -1135,123 +1020,6 @@ class PartyNetwork(models.Model):
         self.env["party.network.invitation"]._invite(network, addresses)
         return network
 
-    def _portal_message_members(self, subject, body):
-        """Email every active member of the network on behalf of a core member.
-
-        One mail per member, so no member sees another's address, and the writer
-        sees none at all; the message is kept on the network's chatter as a note
-        with the number of recipients only.
-
-        :return: the number of members the message was sent to
-        """
-        self.ensure_one()
-        if self.state != "active" or not self._portal_has_data_access():
-            raise AccessError(
-                self.env._("Only the core group of a network can message its members.")
-            )
-        subject = clean_plain_text(
-            self.env, subject, self.env._("Subject"), max_length=150, required=True
-        )
-        body = clean_plain_text(
-            self.env,
-            body,
-            self.env._("Message"),
-            max_length=10000,
-            required=True,
-            multiline=True,
-        )
-        author = self.env.user.partner_id
-        # sudo: the writer may not read the network's chatter; this only looks for
-        # their own message with the same subject, just sent (a form sent twice).
-        messages_sudo = self.env["mail.message"].sudo()
-        recently = fields.Datetime.now() - relativedelta(minutes=10)
-        if messages_sudo.search_count(
-            [
-                ("model", "=", self._name),
-                ("res_id", "=", self.id),
-                ("author_id", "=", author.id),
-                ("subject", "=", subject),
-                ("create_date", ">=", recently),
-            ],
-            limit=1,
-        ):
-            raise UserError(
-                self.env._(
-                    "You sent a message with this subject a moment ago; it is on its "
-                    "way to the members. To send another one, give it another "
-                    "subject."
-                )
-            )
-        # sudo: the writer may not read who the members are; their addresses only
-        # go into the mails created below, which nobody but the system reads.
-        memberships_sudo = (
-            self.env["party.network.membership"]
-            .sudo()
-            .search([("network_id", "=", self.id), ("state", "=", "active")])
-        )
-        recipients_sudo = memberships_sudo.partner_id.filtered("email_normalized")
-        sender = self._party_sender_address()
-        if not sender:
-            raise UserError(
-                self.env._(
-                    "The party office has not set up an address to send mails from. "
-                    "Please contact the party office."
-                )
-            )
-        # sudo: members cannot post on the network; the note carries the text and
-        # the number of recipients, no names.
-        network_sudo = self.sudo().with_context(mail_create_nosubscribe=True)
-        note = network_sudo.message_post(
-            author_id=author.id,
-            # from the party and answered to the party: no member learns the
-            # writer's address, and a member who replies reveals theirs only to
-            # the party office
-            email_from=formataddr(
-                (f"{author.name} ({self.name})", sender), charset="utf-8"
-            ),
-            reply_to=self._members_reply_to(),
-            subject=subject,
-            body=Markup("<p><em>%s</em></p>%s")
-            % (
-                self.env._(
-                    "Sent by email to all members of the network (%(count)s "
-                    "recipients).",
-                    count=len(recipients_sudo),
-                ),
-                plaintext2html(body),
-            ),
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
-        network_url = self.get_base_url() + self.access_url
-        footer = self.env._(
-            "You receive this email as a member of %(network)s. You can leave the "
-            "network or change what you share with its core group at %(url)s",
-            network=self.name,
-            url=network_url,
-        )
-        body_html = Markup("%s<p><small>%s</small></p>") % (
-            plaintext2html(body),
-            footer,
-        )
-        self.env["mail.mail"].sudo().create(
-            [
-                {
-                    "mail_message_id": note.id,
-                    "body_html": body_html,
-                    "recipient_ids": [Command.link(recipient.id)],
-                    "is_notification": True,
-                    "auto_delete": True,
-                }
-                for recipient in recipients_sudo
-            ]
-        )
-        # sudo: queue processing is a system job; start it now instead of at the
-        # next hourly run.
-        cron_sudo = self.env.ref("mail.ir_cron_mail_scheduler_action").sudo()
-        cron_sudo._trigger()
-        return len(recipients_sudo)
-
     @api.model
     def _party_sender_address(self):
         """The party's own address that mails on behalf of a network come from."""
@@ -1270,112 +1038,3 @@ class PartyNetwork(models.Model):
         # sudo: the writer may not read the network's aliases; only the address
         # replies go to is returned.
         return self.sudo()._notify_get_reply_to(default=self._party_reply_to())[self.id]
-
-    def _portal_plan_info(self):
-        """The founding plan as the intended core group sees it in the portal.
-
-        :return: dict with ``plan`` (the latest plan, may be empty), ``is_writer``
-            (the current user is an initiator or proposed for the core group),
-            ``editable`` and ``team`` (the names of the intended core group)
-        """
-        self.ensure_one()
-        # sudo: the initiators are office-only and portal users may not read other
-        # contacts; the team sees its own names and is compared with the user.
-        network_sudo = self.sudo()
-        plan_sudo = network_sudo.plan_ids[:1]
-        initiators_sudo = network_sudo.initiator_partner_ids
-        team_sudo = plan_sudo.proposed_core_partner_ids or initiators_sudo
-        is_writer = self.env.user.partner_id in (team_sudo | initiators_sudo)
-        plan_open = plan_sudo.state in ("draft", "revision") and not (
-            plan_sudo.date_handed_in
-        )
-        editable = is_writer and self.state == "plan" and (not plan_sudo or plan_open)
-        return {
-            "plan": plan_sudo.sudo(False),
-            "is_writer": is_writer,
-            "editable": editable,
-            "team": sorted(team_sudo.mapped("name")),
-        }
-
-    def _portal_save_founding_plan(self, values, hand_in=False):
-        """Save the founding plan's draft and, with ``hand_in``, give it to the
-        party office, after which it is read-only in the portal.
-
-        :param dict values: ``goal``, ``organisation``, ``collaborations`` (text) and
-            ``term_months`` (text or number), as typed
-        :return: the plan
-        """
-        self.ensure_one()
-        info = self._portal_plan_info()
-        if not info["editable"]:
-            raise UserError(
-                self.env._(
-                    "This founding plan can no longer be changed here: it has been "
-                    "handed to the party office."
-                )
-            )
-        vals = {
-            "goal": clean_plain_text(
-                self.env, values.get("goal"), self.env._("Goal"), 5000, multiline=True
-            ),
-            "organisation": clean_plain_text(
-                self.env,
-                values.get("organisation"),
-                self.env._("Organisation"),
-                10000,
-                multiline=True,
-            ),
-            "collaborations": clean_plain_text(
-                self.env,
-                values.get("collaborations"),
-                self.env._("Intended collaborations"),
-                5000,
-                multiline=True,
-            ),
-        }
-        try:
-            term_months = int(str(values.get("term_months") or "").strip())
-        except ValueError:
-            term_months = 0
-        if not 1 <= term_months <= 120:
-            raise ValidationError(
-                self.env._("Term: enter a number of months between 1 and 120.")
-            )
-        vals["term_months"] = term_months
-        if hand_in:
-            if not (vals["goal"] and vals["organisation"]):
-                raise ValidationError(
-                    self.env._(
-                        "Describe at least the goal and the organisation before you "
-                        "hand the plan to the party office."
-                    )
-                )
-            vals["date_handed_in"] = fields.Datetime.now()
-        plan = info["plan"]
-        # sudo: members cannot write founding plans; the current user belongs to the
-        # intended core group of this network in state plan (checked above).
-        if plan:
-            plan_sudo = plan.sudo()
-            plan_sudo.write(vals)
-        else:
-            network_sudo = self.sudo()
-            plan_sudo = network_sudo.env["party.network.plan"].create(
-                {
-                    "network_id": self.id,
-                    "proposed_core_partner_ids": [
-                        Command.set(network_sudo.initiator_partner_ids.ids)
-                    ],
-                    **vals,
-                }
-            )
-        if hand_in:
-            plan_sudo.with_context(mail_create_nosubscribe=True).message_post(
-                body=self.env._(
-                    "The intended core group handed the founding plan to the party "
-                    "office."
-                ),
-                author_id=self.env.user.partner_id.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
-        return plan_sudo.sudo(False)

@@ -417,3 +417,49 @@ class PartyNetworkCoreMember(models.Model):
                 ),
             )
         ending.write({"term_reminder_date": today})
+
+    # Portal: the helpers below run as the portal user; each sudo is confined
+    # to one lookup and says why.
+
+    @api.model
+    def _portal_has_data_access(self, network):
+        """Whether the current user may see this network's member data today."""
+        network.ensure_one()
+        return network in self._networks_with_data_access(self.env.user.partner_id)
+
+    @api.model
+    def _portal_core_groups(self, networks):
+        """The current core group of each network, for the portal.
+
+        :return: ``{network: [{"name", "role", "role_label"}]}``, chair first
+        """
+        today = fields.Date.context_today(networks)
+        # sudo: portal users may not read other contacts, but the appointed core
+        # group of a network they may read is known to its members.
+        seats_sudo = (
+            self.env["party.network.core.member"]
+            .sudo()
+            .search(
+                [
+                    ("network_id", "in", networks.ids),
+                    ("state", "=", "appointed"),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", today),
+                ]
+            )
+        )
+        roles = [key for key, _label in seats_sudo._fields["role"].selection]
+        labels = dict(seats_sudo._fields["role"]._description_selection(self.env))
+        groups = {network: [] for network in networks}
+        for seat in seats_sudo.sorted(
+            lambda s: (roles.index(s.role), s.partner_id.name or "")
+        ):
+            groups[seat.network_id].append(
+                {
+                    "name": seat.partner_id.name,
+                    "role": seat.role,
+                    "role_label": labels[seat.role],
+                }
+            )
+        return groups

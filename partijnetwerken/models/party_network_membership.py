@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -335,6 +337,65 @@ class PartyNetworkMembership(models.Model):
             {"consent_data_sharing": bool(consent)}
         )
         return True
+
+    @api.model
+    def _join(self, network, goal_endorsed=False, consent_data_sharing=False):
+        """Make the current user's partner an active member of ``network``.
+
+        Idempotent: a member who is already active gets the existing membership.
+        """
+        network.ensure_one()
+        network.check_access("read")
+        partner = self.env.user.partner_id
+        if network.state != "active":
+            raise UserError(
+                self.env._(
+                    "%(network)s is not open for members yet.", network=network.name
+                )
+            )
+        if not partner.is_party_member:
+            raise UserError(
+                self.env._(
+                    "Only party members can join a network. Become a member of the "
+                    "party first, or contact the party office if you already are."
+                )
+            )
+        if not goal_endorsed:
+            raise ValidationError(
+                self.env._(
+                    "To join %(network)s you must endorse its goal.",
+                    network=network.name,
+                )
+            )
+        # sudo: members cannot write memberships; this one is their own, created
+        # for the current user's partner only.
+        memberships_sudo = self.env["party.network.membership"].sudo()
+        domain = [
+            ("network_id", "=", network.id),
+            ("partner_id", "=", partner.id),
+            ("state", "=", "active"),
+        ]
+        existing = memberships_sudo.search(domain, limit=1)
+        if existing:
+            return existing.with_env(self.env)
+        try:
+            with self.env.cr.savepoint():
+                membership = memberships_sudo.create(
+                    {
+                        "network_id": network.id,
+                        "partner_id": partner.id,
+                        "goal_endorsed": True,
+                        "consent_data_sharing": bool(consent_data_sharing),
+                    }
+                )
+        except psycopg2.IntegrityError:
+            # A concurrent request created the same membership first.
+            raise UserError(
+                self.env._(
+                    "You are already a member of %(network)s.", network=network.name
+                )
+            ) from None
+        return membership.with_env(self.env)
 
     @api.model
     def _portal_member_page(self, network, search=None, offset=0, limit=50):

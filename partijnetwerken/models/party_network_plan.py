@@ -1,11 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from .party_network import decision_body
+from .plain_text import clean_plain_text
 
 # Plan states that only a decision of the national board leads to.
 DECISION_STATES = ("approved", "rejected", "revision")
@@ -420,3 +421,119 @@ class PartyNetworkPlan(models.Model):
                 )
             seats |= seat
         return seats
+
+    # Portal: the helpers below run as the portal user; each sudo is confined
+    # to one lookup and says why.
+
+    @api.model
+    def _portal_info(self, network):
+        """The founding plan as the intended core group sees it in the portal.
+
+        :return: dict with ``plan`` (the latest plan, may be empty), ``is_writer``
+            (the current user is an initiator or proposed for the core group),
+            ``editable`` and ``team`` (the names of the intended core group)
+        """
+        network.ensure_one()
+        # sudo: the initiators are office-only and portal users may not read other
+        # contacts; the team sees its own names and is compared with the user.
+        network_sudo = network.sudo()
+        plan_sudo = network_sudo.plan_ids[:1]
+        initiators_sudo = network_sudo.initiator_partner_ids
+        team_sudo = plan_sudo.proposed_core_partner_ids or initiators_sudo
+        is_writer = self.env.user.partner_id in (team_sudo | initiators_sudo)
+        plan_open = plan_sudo.state in ("draft", "revision") and not (
+            plan_sudo.date_handed_in
+        )
+        editable = (
+            is_writer and network.state == "plan" and (not plan_sudo or plan_open)
+        )
+        return {
+            "plan": plan_sudo.sudo(False),
+            "is_writer": is_writer,
+            "editable": editable,
+            "team": sorted(team_sudo.mapped("name")),
+        }
+
+    @api.model
+    def _portal_save(self, network, values, hand_in=False):
+        """Save the founding plan's draft and, with ``hand_in``, give it to the
+        party office, after which it is read-only in the portal.
+
+        :param dict values: ``goal``, ``organisation``, ``collaborations`` (text) and
+            ``term_months`` (text or number), as typed
+        :return: the plan
+        """
+        network.ensure_one()
+        info = self._portal_info(network)
+        if not info["editable"]:
+            raise UserError(
+                self.env._(
+                    "This founding plan can no longer be changed here: it has been "
+                    "handed to the party office."
+                )
+            )
+        vals = {
+            "goal": clean_plain_text(
+                self.env, values.get("goal"), self.env._("Goal"), 5000, multiline=True
+            ),
+            "organisation": clean_plain_text(
+                self.env,
+                values.get("organisation"),
+                self.env._("Organisation"),
+                10000,
+                multiline=True,
+            ),
+            "collaborations": clean_plain_text(
+                self.env,
+                values.get("collaborations"),
+                self.env._("Intended collaborations"),
+                5000,
+                multiline=True,
+            ),
+        }
+        try:
+            term_months = int(str(values.get("term_months") or "").strip())
+        except ValueError:
+            term_months = 0
+        if not 1 <= term_months <= 120:
+            raise ValidationError(
+                self.env._("Term: enter a number of months between 1 and 120.")
+            )
+        vals["term_months"] = term_months
+        if hand_in:
+            if not (vals["goal"] and vals["organisation"]):
+                raise ValidationError(
+                    self.env._(
+                        "Describe at least the goal and the organisation before you "
+                        "hand the plan to the party office."
+                    )
+                )
+            vals["date_handed_in"] = fields.Datetime.now()
+        plan = info["plan"]
+        # sudo: members cannot write founding plans; the current user belongs to the
+        # intended core group of this network in state plan (checked above).
+        if plan:
+            plan_sudo = plan.sudo()
+            plan_sudo.write(vals)
+        else:
+            network_sudo = network.sudo()
+            plan_sudo = network_sudo.env["party.network.plan"].create(
+                {
+                    "network_id": network.id,
+                    "proposed_core_partner_ids": [
+                        Command.set(network_sudo.initiator_partner_ids.ids)
+                    ],
+                    **vals,
+                }
+            )
+        if hand_in:
+            plan_sudo.with_context(mail_create_nosubscribe=True).message_post(
+                body=self.env._(
+                    "The intended core group handed the founding plan to the party "
+                    "office."
+                ),
+                author_id=self.env.user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        return plan_sudo.sudo(False)
