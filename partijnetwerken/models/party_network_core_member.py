@@ -7,13 +7,18 @@ from odoo.osv import expression
 from odoo.tools import format_date
 
 from .boolean_search import searches_true
-from .party_network import decision_body
+from .party_network_office_mixin import decision_body
 
 
 class PartyNetworkCoreMember(models.Model):
     _name = "party.network.core.member"
     _description = "Core-group member"
-    _inherit = ["party.network.thread.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "party.network.thread.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "party.network.office.mixin",
+    ]
     _pn_followers_office_only = True
     _order = "network_id, state, date_start desc, id desc"
     _rec_names_search = ["partner_id", "network_id"]
@@ -290,7 +295,7 @@ class PartyNetworkCoreMember(models.Model):
 
     def action_appoint(self, date_start=None, term_months=None):
         """Appoint proposed core-group members for a term (national board)."""
-        self.env["party.network"]._check_role(
+        self._check_role(
             "board",
             self.env._("Only the national board can appoint core-group members."),
         )
@@ -327,7 +332,7 @@ class PartyNetworkCoreMember(models.Model):
         The term is extended by ``months``, or else by the term of the network's
         latest approved founding plan. A term that has run out starts again today.
         """
-        self.env["party.network"]._check_role(
+        self._check_role(
             "board",
             self.env._("Only the national board can reappoint core-group members."),
         )

@@ -5,7 +5,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .party_network import decision_body
+from .party_network_office_mixin import decision_body
 from .plain_text import clean_plain_text
 
 # Plan states that only a decision of the national board leads to.
@@ -20,6 +20,7 @@ class PartyNetworkPlan(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "party.network.composition.mixin",
+        "party.network.office.mixin",
     ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["network_id"]
@@ -145,7 +146,7 @@ class PartyNetworkPlan(models.Model):
         The party office does this once the intended core group has written the
         plan; a network the board establishes itself may skip the intake.
         """
-        self.env["party.network"]._check_role(
+        self._check_role(
             "office",
             self.env._(
                 "Only the party office can submit a founding plan to the national "
@@ -317,14 +318,10 @@ class PartyNetworkPlan(models.Model):
         }
         return action
 
-    def _state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
     @api.model
     def _check_decision_state(self):
         if not self.env.su:
-            self.env["party.network"]._check_role(
+            self._check_role(
                 "board",
                 self.env._(
                     "Only the national board decides on founding plans: approves, "
@@ -345,7 +342,7 @@ class PartyNetworkPlan(models.Model):
                 )
 
     def _check_decision(self, role_message):
-        self.env["party.network"]._check_role("board", role_message)
+        self._check_role("board", role_message)
         self._check_decidable()
 
     def _record_decision(self, state):
