@@ -8,6 +8,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.party_network_invitation import INVITATION_OPEN_NETWORK_STATES
 from ..models.plain_text import checkbox_value, strip_control_chars
 
 # Ids and page numbers in URLs beyond what PostgreSQL's integer holds are not found.
@@ -232,12 +233,15 @@ class PartyNetworkPortal(CustomerPortal):
                 ],
                 "has_data_access": Seat._portal_has_data_access(network),
                 "plan_info": request.env["party.network.plan"]._portal_info(network),
+                # co-initiators are invited while the network is being founded
                 "invitations": request.env["party.network.invitation"].search(
                     [
                         ("network_id", "=", network.id),
                         ("inviter_partner_id", "=", partner.id),
                     ]
-                ),
+                )
+                if network.state in INVITATION_OPEN_NETWORK_STATES
+                else request.env["party.network.invitation"],
                 "coordinator_email": network._portal_intake_info()["coordinator_email"],
                 "error": error,
                 "notice": notice,
