@@ -8,7 +8,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.party_network_invitation import INVITATION_OPEN_NETWORK_STATES
+from ..models.const import FOUNDING_STATES, INVITATION_OPEN_STATES
 from ..models.plain_text import checkbox_value, strip_control_chars
 
 # Ids and page numbers in URLs beyond what PostgreSQL's integer holds are not found.
@@ -149,7 +149,7 @@ class PartyNetworkPortal(CustomerPortal):
                     [("user_is_member", "=", True), ("state", "!=", "ended")]
                 ),
                 "applications": request.env["party.network"].search(
-                    [("state", "in", ("application", "intake", "plan", "submitted"))]
+                    [("state", "in", FOUNDING_STATES)]
                 ),
                 "invitations": request.env["party.network.invitation"].search(
                     [("is_mine", "=", True), ("state", "=", "pending")]
@@ -240,7 +240,7 @@ class PartyNetworkPortal(CustomerPortal):
                         ("inviter_partner_id", "=", partner.id),
                     ]
                 )
-                if network.state in INVITATION_OPEN_NETWORK_STATES
+                if network.state in INVITATION_OPEN_STATES
                 else request.env["party.network.invitation"],
                 "coordinator_email": network._portal_intake_info()["coordinator_email"],
                 "error": error,

@@ -4,6 +4,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import http
 from odoo.http import request
 
+from ..models.const import PRE_PLAN_STATES
 from .portal import MAX_ID, PartyNetworkPortal
 
 
@@ -87,7 +88,7 @@ class PartyNetworkApplicationPortal(PartyNetworkPortal):
         Plan = request.env["party.network.plan"]
         # the plan and its intended core group exist from the invitation to write
         # it on; before that there is nothing to show
-        if network.state in ("application", "intake"):
+        if network.state in PRE_PLAN_STATES:
             raise NotFound()
         plan_info = Plan._portal_info(network)
         if not plan_info["is_writer"]:

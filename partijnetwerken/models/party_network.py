@@ -5,24 +5,17 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
 
-from .const import OFFICE_BOARD, ROLE_GROUPS
+from .const import (
+    BOARD_DECISION_STATES,
+    NETWORK_STATES,
+    OFFICE_BOARD,
+    OPEN_STATES,
+    PRE_PLAN_STATES,
+    ROLE_GROUPS,
+)
 from .export_guard import check_export_field_access
 from .plain_text import clean_plain_text, strip_control_chars
 
-NETWORK_STATES = [
-    ("application", "Application"),
-    ("intake", "Intake"),
-    ("plan", "Founding plan"),
-    ("submitted", "Submitted to the board"),
-    ("active", "Active"),
-    ("rejected", "Rejected"),
-    ("merged", "Merged"),
-    ("closed", "Closed"),
-]
-# Networks that still exist or may come to exist: candidates for overlap and merge.
-OPEN_STATES = ("application", "intake", "plan", "submitted", "active")
-# Stages that only a decision of the national board leads to.
-BOARD_DECISION_STATES = ("active", "rejected", "closed")
 # Words that nearly every network name contains; left out when comparing names.
 GENERIC_NAME_WORDS = (
     r"\m(themanetwerk|doelgroepnetwerk|partijnetwerk|netwerk|network)\M"
@@ -211,9 +204,8 @@ class PartyNetwork(models.Model):
     @api.model
     def _group_expand_states(self, states, domain):
         # the pipeline always shows; rejected, merged and closed only when used
-        pipeline = ["application", "intake", "plan", "submitted", "active"]
         return [
-            key for key, _label in NETWORK_STATES if key in pipeline or key in states
+            key for key, _label in NETWORK_STATES if key in OPEN_STATES or key in states
         ]
 
     def _count_by_network(self, model_name, domain):
@@ -416,7 +408,7 @@ class PartyNetwork(models.Model):
         for network in self:
             states = ("intake",)
             if network.origin == "board":
-                states = ("application", "intake")
+                states = PRE_PLAN_STATES
             if network.state not in states:
                 raise UserError(
                     self.env._(
@@ -762,8 +754,11 @@ class PartyNetwork(models.Model):
                         "partner_id": membership.partner_id.id,
                         # the goal of the merged network lives on in the target
                         "goal_endorsed": True,
-                        "consent_data_sharing": membership.consent_data_sharing,
-                        "consent_date": membership.consent_date,
+                        **memberships_sudo._consent_values(
+                            membership.consent_data_sharing,
+                            "merge",
+                            membership.consent_date,
+                        ),
                         "date_joined": today,
                     }
                     for membership in moving

@@ -16,7 +16,7 @@ class PartyNetworkCompositionMixin(models.AbstractModel):
     """
 
     _name = "party.network.composition.mixin"
-    _description = "Core-group composition advice"
+    _description = "Core-group composition check"
 
     composition_experienced_count = fields.Integer(
         string="With governance experience",
@@ -38,7 +38,7 @@ class PartyNetworkCompositionMixin(models.AbstractModel):
         help="Where the core-group members of a theme network live.",
     )
     composition_warning = fields.Text(
-        string="Composition advice",
+        string="Composition check",
         compute="_compute_composition",
         compute_sudo=True,
         groups=OFFICE_BOARD,

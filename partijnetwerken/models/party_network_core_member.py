@@ -101,6 +101,13 @@ class PartyNetworkCoreMember(models.Model):
             "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
             "The end of a core-group term cannot lie before its start.",
         ),
+        # Implemented by the partial unique index created in init(): it also holds
+        # when two requests create the same seat at the same time.
+        (
+            "one_current_seat",
+            "",
+            "This member already has a seat in this core group.",
+        ),
     ]
 
     @api.depends("partner_id")
@@ -202,28 +209,6 @@ class PartyNetworkCoreMember(models.Model):
                     )
                 )
 
-    @api.constrains("partner_id", "network_id", "state")
-    def _check_one_seat(self):
-        for core_member in self.filtered(lambda c: c.state != "ended"):
-            duplicate = self.search_count(
-                [
-                    ("id", "!=", core_member.id),
-                    ("network_id", "=", core_member.network_id.id),
-                    ("partner_id", "=", core_member.partner_id.id),
-                    ("state", "!=", "ended"),
-                ],
-                limit=1,
-            )
-            if duplicate:
-                raise ValidationError(
-                    self.env._(
-                        "%(partner)s already has a seat in the core group of "
-                        "%(network)s.",
-                        partner=core_member.partner_id.display_name,
-                        network=core_member.network_id.display_name,
-                    )
-                )
-
     @api.constrains("partner_id", "state")
     def _check_party_member(self):
         for core_member in self:
@@ -287,6 +272,9 @@ class PartyNetworkCoreMember(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a pending "ended" must reach the database before a new seat of the same
+        # member, or the unique index would see two current seats
+        self.flush_model(["state"])
         for vals in vals_list:
             self.browse()._check_board_appointment(vals)
             if vals.get("requirements_met") and not vals.get("requirements_met_date"):
@@ -468,3 +456,13 @@ class PartyNetworkCoreMember(models.Model):
                 }
             )
         return groups
+
+    def init(self):
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS
+                party_network_core_member_one_current_seat
+                ON party_network_core_member (network_id, partner_id)
+             WHERE state != 'ended'
+            """
+        )

@@ -3,10 +3,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .boolean_search import searches_true
-from .const import OFFICE_BOARD
-
-# The stages in which a co-initiator can still join an application.
-INVITATION_OPEN_NETWORK_STATES = ("application", "intake", "plan")
+from .const import INVITATION_OPEN_STATES, OFFICE_BOARD
 
 
 class PartyNetworkInvitation(models.Model):
@@ -167,7 +164,7 @@ class PartyNetworkInvitation(models.Model):
         # initiator, the one thing this invitation allows.
         invitation_sudo = self.sudo()
         network_sudo = invitation_sudo.network_id
-        if network_sudo.state not in INVITATION_OPEN_NETWORK_STATES:
+        if network_sudo.state not in INVITATION_OPEN_STATES:
             raise UserError(
                 self.env._(
                     "%(network)s no longer takes new initiators; contact the party "

@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .boolean_search import searches_true
-from .const import OFFICE_BOARD
+from .const import CONSENT_CHANNELS, OFFICE_BOARD
 from .export_guard import check_export_field_access
 
 
@@ -56,6 +56,14 @@ class PartyNetworkMembership(models.Model):
         tracking=True,
     )
     consent_date = fields.Datetime(string="Consent changed on")
+    consent_channel = fields.Selection(
+        CONSENT_CHANNELS,
+        string="Consent changed through",
+        readonly=True,
+        tracking=True,
+        help="Who gave or withdrew the consent last: the member in the portal, the "
+        "party office, a merge of networks, or the system.",
+    )
     is_own = fields.Boolean(
         string="My membership",
         compute="_compute_is_own",
@@ -288,18 +296,14 @@ class PartyNetworkMembership(models.Model):
         # A pending "left" must reach the database before the new active row, or
         # the unique index would see two active memberships (leave, then rejoin).
         self.flush_model(["state"])
-        now = fields.Datetime.now()
-        for vals in vals_list:
-            if "consent_data_sharing" in vals and not vals.get("consent_date"):
-                vals["consent_date"] = now
+        vals_list = [self._with_consent_values(vals) for vals in vals_list]
         memberships = super(
             PartyNetworkMembership, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
         return memberships.with_env(self.env)
 
     def write(self, vals):
-        if "consent_data_sharing" in vals and "consent_date" not in vals:
-            vals["consent_date"] = fields.Datetime.now()
+        vals = self._with_consent_values(vals)
         if vals.get("state") == "left" and "date_left" not in vals:
             vals["date_left"] = fields.Date.context_today(self)
         return super().write(vals)
@@ -332,11 +336,37 @@ class PartyNetworkMembership(models.Model):
     def action_set_consent(self, consent):
         """Give (True) or withdraw (False) consent to share data with the core group."""
         self._check_own_or_office()
+        channel = "portal" if all(self.mapped("is_own")) else "office"
         # sudo: members have no write access; access was checked just above.
         self.sudo().filtered(lambda m: m.consent_data_sharing != bool(consent)).write(
-            {"consent_data_sharing": bool(consent)}
+            self._consent_values(consent, channel)
         )
         return True
+
+    @api.model
+    def _consent_values(self, consent, channel, date=None):
+        """The values of a change of consent: the one path every change takes.
+
+        :param str channel: ``portal``, ``office``, ``merge`` or ``system``
+        :param date: when the member decided (kept on a merge); default now
+        """
+        return {
+            "consent_data_sharing": bool(consent),
+            "consent_date": date or fields.Datetime.now(),
+            "consent_channel": channel,
+        }
+
+    @api.model
+    def _with_consent_values(self, vals):
+        """``vals`` completed by ``_consent_values`` when it changes the consent
+        without saying how (the back-office form, imports, demo data)."""
+        if "consent_data_sharing" not in vals or "consent_channel" in vals:
+            return vals
+        channel = "office" if self.env.user._is_party_office() else "system"
+        consent = self._consent_values(
+            vals["consent_data_sharing"], channel, vals.get("consent_date")
+        )
+        return {**vals, **consent}
 
     @api.model
     def _join(self, network, goal_endorsed=False, consent_data_sharing=False):
@@ -385,7 +415,7 @@ class PartyNetworkMembership(models.Model):
                         "network_id": network.id,
                         "partner_id": partner.id,
                         "goal_endorsed": True,
-                        "consent_data_sharing": bool(consent_data_sharing),
+                        **self._consent_values(consent_data_sharing, "portal"),
                     }
                 )
         except psycopg2.IntegrityError:

@@ -5,6 +5,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .const import PRE_PLAN_STATES
 from .party_network_office_mixin import decision_body
 from .plain_text import clean_plain_text
 
@@ -166,7 +167,7 @@ class PartyNetworkPlan(models.Model):
                 )
             states = ("plan",)
             if network.origin == "board":
-                states = ("application", "intake", "plan")
+                states = (*PRE_PLAN_STATES, "plan")
             if network.state not in states:
                 raise UserError(
                     self.env._(

@@ -3,6 +3,7 @@ from . import test_record_rules
 from . import test_core_group_privacy
 from . import test_revocation
 from . import test_membership
+from . import test_core_member
 from . import test_rpc_privacy
 from . import test_portal_routes
 from . import test_portal_forms
@@ -18,7 +19,7 @@ from . import test_intake_pause
 from . import test_network_merge
 from . import test_core_terms
 from . import test_network_close
-from . import test_composition_advice
+from . import test_composition_check
 from . import test_network_overlap
 from . import test_network_tag
 from . import test_lifecycle_views

@@ -2,7 +2,7 @@
 import re
 from datetime import timedelta
 
-from odoo import fields, http
+from odoo import Command, fields, http
 
 from .common import PartyNetworkCommon
 
@@ -37,7 +37,7 @@ class PartyNetworkPortalCommon(PartyNetworkCommon):
                 "name": "Themanetwerk Cultuur",
                 "network_type": "theme",
                 "goal": "Kunst en cultuur voor iedereen.",
-                "initiator_partner_ids": [(6, 0, cls.core_b_user.partner_id.ids)],
+                "initiator_partner_ids": [Command.set(cls.core_b_user.partner_id.ids)],
             }
         )
 

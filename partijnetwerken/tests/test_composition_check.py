@@ -7,7 +7,7 @@ from .common import PartyNetworkLifecycleCase
 
 
 @tagged("post_install", "-at_install")
-class TestCompositionAdvice(PartyNetworkLifecycleCase):
+class TestCompositionCheck(PartyNetworkLifecycleCase):
     """A balanced core group is advised, never enforced."""
 
     @classmethod
@@ -59,7 +59,7 @@ class TestCompositionAdvice(PartyNetworkLifecycleCase):
         self.assertFalse(plan.composition_province_spread)
         self.assertNotIn("Utrecht", plan.composition_warning)
 
-    def test_advice_never_blocks_approval(self):
+    def test_composition_check_never_blocks_approval(self):
         inexperienced = self.gijs | self.ids | self.joke | self.member_user.partner_id
         plan = self._submitted_plan(partners=inexperienced)
         self.assertTrue(plan.composition_warning)
@@ -91,7 +91,7 @@ class TestCompositionAdvice(PartyNetworkLifecycleCase):
         seat.governance_experience = False
         self.assertTrue(self.fenna.governance_experience, "the member's own flag stays")
 
-    def test_advice_is_for_office_and_board(self):
+    def test_composition_check_is_for_office_and_board(self):
         with self.assertRaises(AccessError):
             self.network_a.with_user(self.internal_user).read(["composition_warning"])
         self.assertTrue(

@@ -107,26 +107,19 @@ class TestMembership(PartyNetworkCase):
         proposed.with_user(self.office_user).unlink()
         self.assertFalse(proposed.exists())
 
-    def test_core_member_term_dates_coherent(self):
-        with self.assertRaises(ValidationError):
-            self.core_a.write({"date_end": self.core_a.date_start.replace(year=2000)})
-        with self.assertRaises(ValidationError):
-            self.env["party.network.core.member"].create(
-                {
-                    "network_id": self.network_b.id,
-                    "partner_id": self.anna.id,
-                    "state": "appointed",
-                }
-            )
-
-    def test_one_core_seat_per_network(self):
-        with self.assertRaises(ValidationError):
-            self.env["party.network.core.member"].create(
-                {
-                    "network_id": self.network_a.id,
-                    "partner_id": self.core_user.partner_id.id,
-                }
-            )
+    def test_every_consent_change_says_how(self):
+        membership = self.network_b.with_user(self.member_user).action_join(
+            goal_endorsed=True, consent_data_sharing=True
+        )
+        self.assertEqual(membership.sudo().consent_channel, "portal")
+        membership.with_user(self.office_user).action_set_consent(False)
+        self.assertEqual(membership.sudo().consent_channel, "office")
+        self.assertFalse(membership.sudo().consent_data_sharing)
+        self.m_member.with_user(self.member_user).action_set_consent(False)
+        self.assertEqual(self.m_member.consent_channel, "portal")
+        # the back-office form writes the field itself: the office's channel
+        self.m_anna.with_user(self.office_user).consent_data_sharing = False
+        self.assertEqual(self.m_anna.consent_channel, "office")
 
     def test_member_count_one_query(self):
         networks = self.network_a | self.network_b
@@ -134,14 +127,6 @@ class TestMembership(PartyNetworkCase):
         with self.assertQueryCount(1):
             counts = networks.mapped("member_count")
         self.assertEqual(counts, [3, 2])
-
-    def test_requirements_date_set(self):
-        core = self.env["party.network.core.member"].create(
-            {"network_id": self.network_b.id, "partner_id": self.anna.id}
-        )
-        self.assertFalse(core.requirements_met_date)
-        core.requirements_met = True
-        self.assertEqual(core.requirements_met_date, self.today)
 
 
 @tagged("post_install", "-at_install")

@@ -49,6 +49,7 @@ class TestNetworkMerge(PartyNetworkLifecycleCase):
         self.assertEqual(len(esther), 1)
         self.assertFalse(esther.consent_data_sharing, "no consent in B, none in A")
         self.assertTrue(esther.goal_endorsed)
+        self.assertEqual(esther.consent_channel, "merge")
         self.assertEqual(esther_left_a.state, "left", "history kept")
 
         self.assertEqual(self.core_b.state, "ended", "the merged core group ends")

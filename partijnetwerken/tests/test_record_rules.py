@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -18,14 +19,16 @@ class TestRecordRules(PartyNetworkCase):
             {
                 "name": "Themanetwerk Wonen",
                 "network_type": "theme",
-                "initiator_partner_ids": [(6, 0, cls.member_user.partner_id.ids)],
+                "initiator_partner_ids": [Command.set(cls.member_user.partner_id.ids)],
             }
         )
         cls.plan = cls.env["party.network.plan"].create(
             {
                 "network_id": cls.application.id,
                 "goal": "Betaalbaar wonen.",
-                "proposed_core_partner_ids": [(6, 0, cls.core_b_user.partner_id.ids)],
+                "proposed_core_partner_ids": [
+                    Command.set(cls.core_b_user.partner_id.ids)
+                ],
             }
         )
         cls.proposed = cls.env["party.network.core.member"].create(

@@ -5,6 +5,7 @@ import json
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -45,7 +46,7 @@ class TestCoInitiatorInvitation(HardeningCommon, HttpCase):
                 "login": "pn_esther",
                 "password": "pn_esther",
                 "partner_id": cls.esther.id,
-                "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)],
+                "groups_id": [Command.set(cls.env.ref("base.group_portal").ids)],
             }
         )
 
