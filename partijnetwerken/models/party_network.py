@@ -34,9 +34,10 @@ class PartyNetwork(models.Model):
         "mail.activity.mixin",
         "portal.mixin",
         "party.network.composition.mixin",
-        "party.network.office.mixin",
+        "party.network.board.decision.mixin",
     ]
     _order = "name, id"
+    _board_decision_states = BOARD_DECISION_STATES
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
@@ -294,18 +295,11 @@ class PartyNetwork(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             self.check_access("create")
-            if any(vals.get("state") in BOARD_DECISION_STATES for vals in vals_list):
-                self._check_board_decision_state()
             if any(map(self._is_members_application, vals_list)):
                 self._check_intake_open()
         networks = super().create(vals_list)
         networks.filtered(lambda n: n.state == "application")._schedule_first_activity()
         return networks
-
-    def write(self, vals):
-        if vals.get("state") in BOARD_DECISION_STATES and not self.env.su:
-            self._check_board_decision_state()
-        return super().write(vals)
 
     def action_view_memberships(self):
         self.ensure_one()
@@ -525,14 +519,10 @@ class PartyNetwork(models.Model):
     # Business methods
     # ------------------------------------------------------------------
 
-    @api.model
-    def _check_board_decision_state(self):
-        self._check_role(
-            "board",
-            self.env._(
-                "Only a decision of the national board makes a network active, "
-                "rejected or closed."
-            ),
+    def _board_decision_message(self):
+        return self.env._(
+            "Only a decision of the national board makes a network active, "
+            "rejected or closed."
         )
 
     @api.model

@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
@@ -17,9 +17,10 @@ class PartyNetworkCoreMember(models.Model):
         "party.network.thread.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "party.network.office.mixin",
+        "party.network.board.decision.mixin",
     ]
     _pn_followers_office_only = True
+    _board_decision_states = ("appointed",)
     _order = "network_id, state, date_start desc, id desc"
     _rec_names_search = ["partner_id", "network_id"]
 
@@ -238,12 +239,10 @@ class PartyNetworkCoreMember(models.Model):
                 )
             )
 
-    def _check_board_appointment(self, vals):
+    def _is_board_decision(self, vals):
         """Only the national board appoints (DESIGN §2.2): making a seat appointed,
         or lengthening the term of an appointed seat, is a board decision. The
         office proposes and may shorten or end a term."""
-        if self.env.su or self.env.user._is_national_board():
-            return
         lengthens = "date_end" in vals and any(
             seat.state == "appointed"
             and seat.date_end
@@ -253,16 +252,15 @@ class PartyNetworkCoreMember(models.Model):
             )
             for seat in self
         )
-        if vals.get("state") == "appointed" or lengthens:
-            raise AccessError(
-                self.env._(
-                    "Only the national board appoints core-group members and decides "
-                    "on their terms; the party office can propose members."
-                )
-            )
+        return lengthens or super()._is_board_decision(vals)
+
+    def _board_decision_message(self):
+        return self.env._(
+            "Only the national board appoints core-group members and decides on "
+            "their terms; the party office can propose members."
+        )
 
     def write(self, vals):
-        self._check_board_appointment(vals)
         if vals.get("requirements_met") and "requirements_met_date" not in vals:
             vals["requirements_met_date"] = fields.Date.context_today(self)
         if "date_end" in vals and "term_reminder_date" not in vals:
@@ -276,7 +274,6 @@ class PartyNetworkCoreMember(models.Model):
         # member, or the unique index would see two current seats
         self.flush_model(["state"])
         for vals in vals_list:
-            self.browse()._check_board_appointment(vals)
             if vals.get("requirements_met") and not vals.get("requirements_met_date"):
                 vals["requirements_met_date"] = fields.Date.context_today(self)
         return super().create(vals_list)

@@ -21,10 +21,11 @@ class PartyNetworkPlan(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "party.network.composition.mixin",
-        "party.network.office.mixin",
+        "party.network.board.decision.mixin",
     ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["network_id"]
+    _board_decision_states = DECISION_STATES
     _pn_followers_office_only = True
 
     network_id = fields.Many2one(
@@ -127,15 +128,7 @@ class PartyNetworkPlan(models.Model):
                 "Founding plan %(network)s", network=plan.network_id.name or ""
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if any(vals.get("state") in DECISION_STATES for vals in vals_list):
-            self._check_decision_state()
-        return super().create(vals_list)
-
     def write(self, vals):
-        if vals.get("state") in DECISION_STATES:
-            self._check_decision_state()
         if vals.get("state") in ("draft", "revision") and "date_handed_in" not in vals:
             # back with the writers: they may change the plan in the portal again
             vals["date_handed_in"] = False
@@ -319,16 +312,11 @@ class PartyNetworkPlan(models.Model):
         }
         return action
 
-    @api.model
-    def _check_decision_state(self):
-        if not self.env.su:
-            self._check_role(
-                "board",
-                self.env._(
-                    "Only the national board decides on founding plans: approves, "
-                    "rejects or returns them for revision."
-                ),
-            )
+    def _board_decision_message(self):
+        return self.env._(
+            "Only the national board decides on founding plans: approves, "
+            "rejects or returns them for revision."
+        )
 
     def _check_decidable(self):
         for plan in self:
