@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Start Odoo 18.0 with partijnetwerken and its demo data on http://localhost:8069
-# (login admin / admin). The first start creates the database and installs the addon;
-# later starts reuse it. Stop with Ctrl+C.
+# Start Odoo 18.0 with the repository's addons (found by their manifests) and their demo data
+# on http://localhost:8069 (login admin / admin). The first start creates the database and
+# installs them; later starts reuse it and install addons added since. Stop with Ctrl+C.
 #
 #   DB_NAME         database (default partijnetwerken)
 #   HTTP_PORT       port (default 8069)
@@ -15,7 +15,6 @@ set -euo pipefail
 pn_setup
 cd "$PN_ROOT"
 
-ADDON=partijnetwerken
 DB_NAME=${DB_NAME:-partijnetwerken}
 HTTP_PORT=${HTTP_PORT:-8069}
 HTTP_INTERFACE=${HTTP_INTERFACE:-127.0.0.1}
@@ -26,10 +25,16 @@ odoo_args=(
     -d "$DB_NAME" --db-filter="^${DB_NAME}\$"
     --http-interface="$HTTP_INTERFACE" --http-port="$HTTP_PORT"
 )
-if [ "$("$PN_PY" scripts/pgdb.py module-state "$DB_NAME" "$ADDON")" != installed ]; then
+missing=()
+for addon in "${PN_ADDONS[@]}"; do
+    if [ "$("$PN_PY" scripts/pgdb.py module-state "$DB_NAME" "$addon")" != installed ]; then
+        missing+=("$addon")
+    fi
+done
+if [ "${#missing[@]}" != 0 ]; then
     # Odoo creates the database if needed; demo data is loaded by default in 18.0.
-    echo "Installing $ADDON with demo data into database $DB_NAME (a few minutes, first start only) ..."
-    odoo_args+=(-i "$ADDON")
+    echo "Installing ${missing[*]} with demo data into database $DB_NAME (a few minutes, first start only) ..."
+    odoo_args+=(-i "$(IFS=,; echo "${missing[*]}")")
 fi
 echo "Odoo: http://localhost:$HTTP_PORT  database $DB_NAME  login admin / admin  (Ctrl+C stops)"
 TZ=UTC exec "$PN_PY" -m odoo "${odoo_args[@]}" "$@"

@@ -7,6 +7,9 @@
 #   PN_VENV      virtualenv at $PN_ROOT/.venv with Odoo 18.0 and the dev tools
 #   PN_PY        its python
 #   ADDONS_PATH  $PN_ROOT plus Odoo's own addons directories
+#   PN_CORE      the core addon (partijnetwerken)
+#   PN_ADDONS    every addon of the repository (a folder at the root with a
+#                __manifest__.py), the core first; an array
 #
 # Where Odoo 18.0 comes from, first match wins:
 #   1. the machine's python3 (or $PYTHON) already imports it -> venv with
@@ -200,5 +203,19 @@ candidates = [os.path.join(os.path.dirname(package), "addons"), os.path.join(pac
 print(",".join([sys.argv[1]] + [path for path in candidates if os.path.isdir(path)]))
 PY
     ) || pn_die "Odoo 18.0 does not import in .venv; remove .venv and try again."
-    export PN_ROOT PN_VENV PN_PY ADDONS_PATH
+    pn_find_addons
+    export PN_ROOT PN_VENV PN_PY ADDONS_PATH PN_CORE
+}
+
+# The addons of the repository, found by their manifests: the core first, then the
+# bridges in alphabetical order.
+pn_find_addons() {
+    local manifest name
+    PN_CORE=partijnetwerken
+    [ -f "$PN_ROOT/$PN_CORE/__manifest__.py" ] || pn_die "the core addon $PN_CORE/ is missing."
+    PN_ADDONS=("$PN_CORE")
+    for manifest in "$PN_ROOT"/*/__manifest__.py; do
+        name=$(basename "$(dirname "$manifest")")
+        [ "$name" = "$PN_CORE" ] || PN_ADDONS+=("$name")
+    done
 }

@@ -138,6 +138,8 @@ class TestNoPortalTokens(HardeningCommon, HttpCase):
     """Hole 2: a reader minted a portal token and, anonymously, read the followers
     and posted on the network's chatter."""
 
+    # the refusals are logged by odoo.http as they should be
+    @mute_logger("odoo.http")
     def test_no_token_over_rpc(self):
         self.login(self.member_user)
         for method, kwargs in (("get_portal_url", {}), ("read", {"fields": []})):
@@ -303,6 +305,8 @@ class TestBoardAppoints(HardeningCommon, HttpCase):
 class TestSmallerHoles(HardeningCommon, HttpCase):
     """Hole 7: self-subscription, settings values, the avatar route, seat details."""
 
+    # the refusals are logged by odoo.http as they should be
+    @mute_logger("odoo.http")
     def test_no_self_subscription(self):
         me = self.member_user.partner_id.id
         self.login(self.member_user)
@@ -326,6 +330,8 @@ class TestSmallerHoles(HardeningCommon, HttpCase):
                 [self.core_user.partner_id.id]
             )
 
+    # the refusals are logged by odoo.http as they should be
+    @mute_logger("odoo.http")
     def test_settings_values_are_not_readable(self):
         self.env["ir.config_parameter"].sudo().set_param(
             "partijnetwerken.intake_closed_message", "Geheim bericht"
