@@ -207,15 +207,11 @@ PY
     export PN_ROOT PN_VENV PN_PY ADDONS_PATH PN_CORE
 }
 
-# The addons of the repository, found by their manifests: the core first, then the
-# bridges in alphabetical order.
+# The addons of the repository, found by their manifests (scripts/addons.py, which the
+# Python scripts use too): the core first, then the bridges in alphabetical order.
 pn_find_addons() {
-    local manifest name
-    PN_CORE=partijnetwerken
-    [ -f "$PN_ROOT/$PN_CORE/__manifest__.py" ] || pn_die "the core addon $PN_CORE/ is missing."
-    PN_ADDONS=("$PN_CORE")
-    for manifest in "$PN_ROOT"/*/__manifest__.py; do
-        name=$(basename "$(dirname "$manifest")")
-        [ "$name" = "$PN_CORE" ] || PN_ADDONS+=("$name")
-    done
+    local addons
+    addons=$("$PN_PY" "$PN_ROOT/scripts/addons.py") || pn_die "the addons could not be listed (see above)."
+    mapfile -t PN_ADDONS <<<"$addons"
+    PN_CORE=${PN_ADDONS[0]}
 }

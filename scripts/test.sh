@@ -154,14 +154,14 @@ echo "Installs (${variants[*]}) clean in $((SECONDS - start))s."
 
 # -- 3. Translations -------------------------------------------------------------------
 echo "== translations: templates regenerated from the code, nl.po complete"
+mkdir -p "$TMP_DIR/i18n"
 for addon in "${PN_ADDONS[@]}"; do
     TZ=UTC "$PN_PY" -m odoo -c "$TMP_DIR/odoo.conf" -d "$DB_NODEMO" --no-http \
-        --i18n-export="$TMP_DIR/$addon.pot" --modules="$addon" --stop-after-init \
+        --i18n-export="$TMP_DIR/i18n/$addon.pot" --modules="$addon" --stop-after-init \
         >"$TMP_DIR/i18n-export.log" 2>&1 || { cat "$TMP_DIR/i18n-export.log"; pn_die "exporting the template of $addon failed."; }
-    printf '%s: ' "$addon"
-    "$PN_PY" "$PN_ROOT/scripts/check_i18n.py" "$TMP_DIR/$addon.pot" \
-        "$addon/i18n/$addon.pot" "$addon/i18n/nl.po" || pn_die "translations of $addon are incomplete (see above)."
 done
+"$PN_PY" "$PN_ROOT/scripts/check_i18n.py" "$TMP_DIR/i18n" "${PN_ADDONS[@]}" ||
+    pn_die "translations are incomplete (see above)."
 
 # -- 4. Tests --------------------------------------------------------------------------
 # Plugins are named explicitly so that pytest plugins from the system site-packages
