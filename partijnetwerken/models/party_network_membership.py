@@ -305,7 +305,17 @@ class PartyNetworkMembership(models.Model):
     def write(self, vals):
         vals = self._with_consent_values(vals)
         if vals.get("state") == "left" and "date_left" not in vals:
-            vals["date_left"] = fields.Date.context_today(self)
+            today = fields.Date.context_today(self)
+            # "today" is the writer's, in their time zone; a membership that the
+            # office created in another one may start a day later. A member never
+            # leaves before they joined.
+            joined_later = self.filtered(lambda m: m.date_joined > today)
+            for membership in joined_later:
+                super(PartyNetworkMembership, membership).write(
+                    {**vals, "date_left": membership.date_joined}
+                )
+            vals["date_left"] = today
+            return super(PartyNetworkMembership, self - joined_later).write(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

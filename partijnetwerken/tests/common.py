@@ -5,6 +5,10 @@ from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+# The party works in Dutch time; the test users and "today" of the tests share it,
+# whatever the time zone of the database's own users (the demo sets one).
+TEST_TZ = "Europe/Amsterdam"
+
 # Marks the identity of members who did not consent (or are in another network):
 # none of it may ever reach a core-group member of network A.
 SECRET_NAME = "Bram Geheimhouder"
@@ -25,7 +29,9 @@ class PartyNetworkCommon:
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, tz=TEST_TZ)
+        )
         cls.today = fields.Date.context_today(cls.env["party.network"])
         cls.office_user = cls._make_user("pn_office", "partijnetwerken.group_office")
         cls.board_user = cls._make_user("pn_board", "partijnetwerken.group_board")
@@ -124,6 +130,7 @@ class PartyNetworkCommon:
             groups=groups,
             name=login.replace("_", " ").title(),
             email=f"{login}@example.nl",
+            tz=TEST_TZ,
         )
         if member:
             user.partner_id.is_party_member = True

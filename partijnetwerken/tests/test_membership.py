@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import psycopg2
+from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -106,6 +107,16 @@ class TestMembership(PartyNetworkCase):
         )
         proposed.with_user(self.office_user).unlink()
         self.assertFalse(proposed.exists())
+
+    def test_never_leaves_before_joining(self):
+        # the office in one time zone made the membership "tomorrow" for a member
+        # who leaves in another one: the membership ends the day it started
+        self.m_anna.date_joined = self.today + relativedelta(days=1)
+        self.m_anna.with_user(self.office_user).action_leave()
+        self.assertEqual(self.m_anna.state, "left")
+        self.assertEqual(self.m_anna.date_left, self.m_anna.date_joined)
+        self.m_bram.with_user(self.office_user).action_leave()
+        self.assertEqual(self.m_bram.date_left, self.today)
 
     def test_every_consent_change_says_how(self):
         membership = self.network_b.with_user(self.member_user).action_join(

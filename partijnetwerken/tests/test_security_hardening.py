@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import OTHER_NETWORK_EMAIL, OTHER_NETWORK_NAME
+from .common import OTHER_NETWORK_EMAIL, OTHER_NETWORK_NAME, TEST_TZ
 from .portal_common import PartyNetworkPortalCommon
 
 
@@ -44,6 +44,7 @@ class TestCoInitiatorInvitation(HardeningCommon, HttpCase):
         cls.esther_user = cls.env["res.users"].create(
             {
                 "login": "pn_esther",
+                "tz": TEST_TZ,
                 "password": "pn_esther",
                 "partner_id": cls.esther.id,
                 "groups_id": [Command.set(cls.env.ref("base.group_portal").ids)],
