@@ -6,7 +6,7 @@
 # bridges (partijnetwerken_website, _payment, _membership, ... when present).
 #
 #   1. ruff check, ruff format --check, pylint-odoo (OCA's mandatory checks) over all
-#      addons, and each README.md against its readme/ fragments (scripts/gen_readme.py);
+#      addons, and each README.rst against its readme/ fragments (scripts/gen_readme.py);
 #   2. installs into throwaway databases, at once where two cores help:
 #        core    the core addon alone, with demo data. Bridges such as website_event
 #                grant access rights of their own (public read on events), which
@@ -47,8 +47,8 @@ echo "== ruff format --check"
 "$PN_VENV/bin/ruff" format --check --no-cache . || lint_failed=1
 echo "== pylint-odoo (.pylintrc-mandatory)"
 "$PN_VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${ADDONS[@]}" && echo "No issues." || lint_failed=1
-echo "== readme: README.md generated from readme/"
-"$PN_PY" scripts/gen_readme.py --check "${ADDONS[@]}" || lint_failed=1
+echo "== README.rst generated from readme/"
+"$PN_PY" scripts/gen_readme.py --check || lint_failed=1
 if [ "$lint_failed" != 0 ]; then
     pn_die "lint failed (see above). '.venv/bin/ruff check --fix . && .venv/bin/ruff format .' fixes most ruff findings."
 fi
