@@ -198,7 +198,10 @@ done
 
 # -- 4. Tests --------------------------------------------------------------------------
 final_rc=0
-summaries=()
+# Each run's label and summary line; the failed runs' come last, so that the output
+# ends with a failure's summary when there is one.
+passed_summaries=()
+failed_summaries=()
 run_pytest() { # key label database test-directories...
     local label=$2 db=$3 out="$TMP_DIR/pytest-$1.out" log="$TMP_DIR/pytest-$1.log" rc=0
     shift 3
@@ -213,7 +216,6 @@ run_pytest() { # key label database test-directories...
         --odoo-database="$db" --odoo-http --odoo-config="$TMP_DIR/odoo.conf" \
         --odoo-log-level=warn --odoo-extra="logfile=$log" \
         "$@" </dev/null 2>&1 | tee "$out" || rc=${PIPESTATUS[0]}
-    summaries+=("$label:" "$(tail -n 1 "$out")")
     if [ "$rc" = 5 ]; then
         echo "ERROR: pytest collected no tests in $*; there must be tests." >&2
     fi
@@ -223,6 +225,11 @@ run_pytest() { # key label database test-directories...
         [ "$rc" != 0 ] || rc=1
     elif [ "$rc" = 0 ]; then
         echo "Odoo's log of the test run ($label): no errors, no warnings about our addons."
+    fi
+    if [ "$rc" = 0 ]; then
+        passed_summaries+=("$label:" "$(tail -n 1 "$out")")
+    else
+        failed_summaries+=("$label:" "$(tail -n 1 "$out")")
     fi
     [ "$final_rc" != 0 ] || final_rc=$rc
 }
@@ -237,5 +244,5 @@ if [ "${#BRIDGES[@]}" != 0 ]; then
 fi
 
 echo "== results"
-printf '%s\n' "${summaries[@]}"
+printf '%s\n' "${passed_summaries[@]}" "${failed_summaries[@]}"
 exit "$final_rc"
