@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# Linters, then the tests of every addon of the repository inside Odoo 18.0 on
-# PostgreSQL. The addons are the folders at the root with a __manifest__.py.
+# Linters, then the addons' tests inside Odoo 18.0 on PostgreSQL.
 #
-#   1. ruff check, ruff format --check, pylint-odoo (OCA's mandatory checks);
-#   2. installs throwaway databases and fails on errors in their logs and on
-#      warnings that mention our addons:
-#        core  the core addon alone, with demo data (website_event and the other
-#              bridges grant rights that could hide a missing one in the core);
-#        full  all addons with demo data (only when there are bridges);
-#        nodemo all addons without demo data;
-#   3. per addon: exports the translation template from the code and checks that
-#      the committed i18n/<addon>.pot matches it and that i18n/nl.po is complete;
-#   4. pytest-odoo (HTTP server on a free port): the core addon's tests against the
-#      core database, the bridges' tests against the full one; the log of the test
-#      runs is checked like the install logs.
-# The databases and temporary files are removed on exit. The exit code is pytest's
-# (the first failing run's), or 1 when the test-run log has errors.
+# The addons are the folders at the repository root with a __manifest__.py
+# (scripts/addons.py, through setup.sh): the core addon partijnetwerken and its
+# bridges (partijnetwerken_website, _payment, _membership, ... when present).
+#
+#   1. ruff check, ruff format --check, pylint-odoo (OCA's mandatory checks) over all
+#      addons, and each README.rst against its readme/ fragments (scripts/gen_readme.py);
+#   2. installs into throwaway databases, at once where two cores help:
+#        core    the core addon alone, with demo data. Bridges such as website_event
+#                grant access rights of their own (public read on events), which
+#                could hide an access right missing from the core;
+#        full    all addons, with demo data (only when there are bridges): a copy of
+#                "core" with the bridges installed on top;
+#        nodemo  all addons at once, without demo data;
+#      and fails on errors in those logs and on warnings that mention our addons;
+#   3. exports each addon's translation template from the code and checks that the
+#      committed i18n/<addon>.pot matches it and that i18n/nl.po translates every term;
+#   4. runs pytest-odoo (HTTP server on a free port): the core addon's tests against
+#      "core", then, if there are bridges, their tests against "full". Odoo's log of
+#      each test run is kept in a file and checked like the install logs.
+# The databases and temporary files are removed on exit. The output ends with pytest's
+# summary line(s); the exit code is non-zero if any step or any pytest run failed
+# (pytest collecting no tests counts as a failure).
 #
 # Honours PGHOST, PGPORT, PGUSER, PGPASSWORD and the variables of scripts/setup.sh.
 set -euo pipefail
@@ -26,18 +33,22 @@ pn_setup
 cd "$PN_ROOT"
 
 PGDB=("$PN_PY" "$PN_ROOT/scripts/pgdb.py")
+CORE=$PN_CORE
+ADDONS=("${PN_ADDONS[@]}")
+BRIDGES=("${ADDONS[@]:1}")
+join_by_comma() { local IFS=,; printf '%s' "$*"; }
+echo "== addons: ${ADDONS[*]}"
 
 # -- 1. Linters -----------------------------------------------------------------------
-echo "== addons: ${PN_ADDONS[*]}"
 lint_failed=0
 echo "== ruff check"
 "$PN_VENV/bin/ruff" check --no-cache . || lint_failed=1
 echo "== ruff format --check"
 "$PN_VENV/bin/ruff" format --check --no-cache . || lint_failed=1
 echo "== pylint-odoo (.pylintrc-mandatory)"
-"$PN_VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${PN_ADDONS[@]}" && echo "No issues." || lint_failed=1
-echo "== readme: README.md generated from readme/"
-"$PN_PY" scripts/gen_readme.py --check "${PN_ADDONS[@]}" || lint_failed=1
+"$PN_VENV/bin/pylint" --rcfile=.pylintrc-mandatory "${ADDONS[@]}" && echo "No issues." || lint_failed=1
+echo "== README.rst generated from readme/"
+"$PN_PY" scripts/gen_readme.py --check || lint_failed=1
 if [ "$lint_failed" != 0 ]; then
     pn_die "lint failed (see above). '.venv/bin/ruff check --fix . && .venv/bin/ruff format .' fixes most ruff findings."
 fi
@@ -49,17 +60,15 @@ DB_CORE="pn_test_${run_id}_core"
 DB_FULL="pn_test_${run_id}_full"
 DB_NODEMO="pn_test_${run_id}_nodemo"
 TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pn_test.XXXXXX")
-ALL_ADDONS=$(IFS=,; echo "${PN_ADDONS[*]}")
-BRIDGES=("${PN_ADDONS[@]:1}")
 
-install_pids=()
+bg_pids=()
 # shellcheck disable=SC2317  # called from the traps below
 cleanup() {
     trap - EXIT INT TERM
-    # An interrupt can come while the installs run; stop them before dropping their databases.
-    if [ "${#install_pids[@]}" != 0 ]; then
-        kill -KILL "${install_pids[@]}" 2>/dev/null || true
-        wait "${install_pids[@]}" 2>/dev/null || true
+    # An interrupt can come while installs run; stop them before dropping their databases.
+    if [ "${#bg_pids[@]}" != 0 ]; then
+        kill -KILL "${bg_pids[@]}" 2>/dev/null || true
+        wait "${bg_pids[@]}" 2>/dev/null || true
     fi
     "${PGDB[@]}" drop "$DB_CORE" "$DB_FULL" "$DB_NODEMO" >/dev/null 2>&1 || true
     rm -rf "$TMP_DIR"
@@ -82,20 +91,16 @@ http_port=$("$PN_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1"
     [ -z "${PGUSER:-}" ] || echo "db_user = $PGUSER"
 } >"$TMP_DIR/odoo.conf"
 
-# Print the log records (with their tracebacks) that fail a run: any ERROR or
-# CRITICAL, and any WARNING that mentions one of our addons or models (party.network*).
-# Installing only the addons' dependencies logs no warning at all.
-mention="$(IFS='|'; echo "${PN_ADDONS[*]}")|party[.]network"
-# The one record a test run always has: pytest-odoo imports Odoo's test framework
-# before Odoo runs its tests (Odoo's "test mode" would run every module's own tests
-# while loading the registry), and Odoo logs that import as an ERROR.
-known='^[^\n]* ERROR [^\n]* odoo[.]tests[.]common: Importing test framework, avoid importing from business modules and when not running in test mode'
+# Print the log records (with their tracebacks) that fail a run: any ERROR or CRITICAL,
+# and any WARNING that mentions one of our addons or their models (party.network*).
+# Installing only the addons' dependencies logs no warning at all. conftest.py keeps
+# pytest-odoo's early import of Odoo's test framework from logging an ERROR into
+# every test run.
 bad_log_records() {
-    awk -v mention="$mention" -v known="$known" '
+    awk -v mention="$(IFS='|'; printf '%s' "${ADDONS[*]}")|party[.]network" '
         function flush() {
-            if (record != "" && record !~ known &&
-                (level == "ERROR" || level == "CRITICAL" ||
-                 (level == "WARNING" && record ~ mention))) {
+            if (record != "" && (level == "ERROR" || level == "CRITICAL" ||
+                                 (level == "WARNING" && record ~ mention))) {
                 print record
                 found = 1
             }
@@ -107,100 +112,137 @@ bad_log_records() {
     ' "$1"
 }
 
-start_install() { # database log-file addons [odoo options...]; runs in the background
-    local db=$1 log=$2 addons=$3
-    shift 3
-    TZ=UTC "$PN_PY" -m odoo -c "$TMP_DIR/odoo.conf" -d "$db" -i "$addons" \
-        --stop-after-init --no-http --log-level=warn "$@" >"$log" 2>&1 &
-    install_pids+=("$!")
+odoo_bg() { # log-file odoo-options...; starts Odoo in the background, pid in $bg_pid
+    local log=$1
+    shift
+    TZ=UTC "$PN_PY" -m odoo -c "$TMP_DIR/odoo.conf" --stop-after-init --no-http "$@" >"$log" 2>&1 &
+    bg_pid=$!
+    bg_pids+=("$bg_pid")
 }
 
+wait_bg() { # pid; waits for it, sets $bg_rc, and forgets the pid (so cleanup never kills a reused one)
+    local pid=$1 kept=() other
+    bg_rc=0
+    wait "$pid" || bg_rc=$?
+    for other in "${bg_pids[@]}"; do
+        [ "$other" = "$pid" ] || kept+=("$other")
+    done
+    bg_pids=("${kept[@]}")
+}
+
+install_failed=0
 check_install() { # variant exit-code
     local log="$TMP_DIR/install-$1.log"
     if [ "$2" != 0 ]; then
         echo "Install ($1) exited with $2; the end of its log:"
         tail -n 60 "$log"
-        return 1
-    fi
-    if bad_log_records "$log"; then
+        install_failed=1
+    elif bad_log_records "$log"; then
         echo "^ errors/warnings in the install log ($1)"
-        return 1
+        install_failed=1
     fi
 }
 
-# The installs run at once: each is mostly one busy process. Without bridges the
-# full database would be the core one again, so it is not made.
-variants=(core nodemo)
-echo "== install $PN_CORE with demo data ($DB_CORE); ${ALL_ADDONS} without ($DB_NODEMO)"
+# Two Odoo processes at a time, one per core. "full" starts from a copy of "core", so
+# the core and its dependencies are installed once for both; the translation exports
+# need only "nodemo" and run while "full" still installs.
+echo "== install: $DB_CORE ($CORE, demo data), $DB_NODEMO (all addons, no demo data)${BRIDGES[0]:+, $DB_FULL (all addons, demo data)}"
 start=$SECONDS
-start_install "$DB_CORE" "$TMP_DIR/install-core.log" "$PN_CORE"
-start_install "$DB_NODEMO" "$TMP_DIR/install-nodemo.log" "$ALL_ADDONS" --without-demo=all
-if [ "${#BRIDGES[@]}" != 0 ]; then
-    echo "== install ${ALL_ADDONS} with demo data ($DB_FULL)"
-    start_install "$DB_FULL" "$TMP_DIR/install-full.log" "$ALL_ADDONS"
-    variants+=(full)
-else
-    DB_FULL=$DB_CORE
+odoo_bg "$TMP_DIR/install-core.log" -d "$DB_CORE" -i "$CORE"
+pid_core=$bg_pid
+odoo_bg "$TMP_DIR/install-nodemo.log" -d "$DB_NODEMO" -i "$(join_by_comma "${ADDONS[@]}")" --without-demo=all
+pid_nodemo=$bg_pid
+
+wait_bg "$pid_core"
+check_install core "$bg_rc"
+pid_full=""
+if [ "${#BRIDGES[@]}" != 0 ] && [ "$bg_rc" = 0 ]; then
+    # Odoo's own copy: database and filestore.
+    TZ=UTC "$PN_PY" -m odoo db -c "$TMP_DIR/odoo.conf" duplicate "$DB_CORE" "$DB_FULL" \
+        >"$TMP_DIR/duplicate.log" 2>&1 || { cat "$TMP_DIR/duplicate.log"; pn_die "copying $DB_CORE failed."; }
+    odoo_bg "$TMP_DIR/install-full.log" -d "$DB_FULL" -i "$(join_by_comma "${BRIDGES[@]}")"
+    pid_full=$bg_pid
 fi
-install_failed=0
-for i in "${!variants[@]}"; do
-    rc=0
-    wait "${install_pids[$i]}" || rc=$?
-    check_install "${variants[$i]}" "$rc" || install_failed=1
-done
-install_pids=()
-[ "$install_failed" = 0 ] || pn_die "an install failed (see above)."
-echo "Installs (${variants[*]}) clean in $((SECONDS - start))s."
+
+wait_bg "$pid_nodemo"
+check_install nodemo "$bg_rc"
+export_pids=()
+if [ "$bg_rc" = 0 ]; then
+    mkdir -p "$TMP_DIR/i18n"
+    for addon in "${ADDONS[@]}"; do
+        odoo_bg "$TMP_DIR/i18n/$addon.log" -d "$DB_NODEMO" \
+            --i18n-export="$TMP_DIR/i18n/$addon.pot" --modules="$addon"
+        export_pids+=("$bg_pid")
+    done
+fi
+
+if [ -n "$pid_full" ]; then
+    wait_bg "$pid_full"
+    check_install full "$bg_rc"
+fi
+[ "$install_failed" = 0 ] || pn_die "installing the addons failed (see above)."
+echo "Installs clean in $((SECONDS - start))s."
 
 # -- 3. Translations -------------------------------------------------------------------
 echo "== translations: templates regenerated from the code, nl.po complete"
-mkdir -p "$TMP_DIR/i18n"
-for addon in "${PN_ADDONS[@]}"; do
-    TZ=UTC "$PN_PY" -m odoo -c "$TMP_DIR/odoo.conf" -d "$DB_NODEMO" --no-http \
-        --i18n-export="$TMP_DIR/i18n/$addon.pot" --modules="$addon" --stop-after-init \
-        >"$TMP_DIR/i18n-export.log" 2>&1 || { cat "$TMP_DIR/i18n-export.log"; pn_die "exporting the template of $addon failed."; }
+for i in "${!export_pids[@]}"; do
+    addon=${ADDONS[$i]}
+    wait_bg "${export_pids[$i]}"
+    if [ "$bg_rc" != 0 ]; then
+        cat "$TMP_DIR/i18n/$addon.log"
+        pn_die "exporting the template of $addon failed."
+    fi
 done
-"$PN_PY" "$PN_ROOT/scripts/check_i18n.py" "$TMP_DIR/i18n" "${PN_ADDONS[@]}" ||
+"$PN_PY" scripts/check_i18n.py "$TMP_DIR/i18n" "${ADDONS[@]}" ||
     pn_die "translations are incomplete (see above)."
 
 # -- 4. Tests --------------------------------------------------------------------------
-# Plugins are named explicitly so that pytest plugins from the system site-packages
-# (visible when Odoo comes from there) stay out of the run. Odoo logs to a file, at
-# the level of the installs, so the log of the test run can be checked the same way.
-run_pytest() { # database log-file test-directories...
-    local db=$1 log=$2
-    shift 2
+final_rc=0
+# Each run's label and summary line; the failed runs' come last, so that the output
+# ends with a failure's summary when there is one.
+passed_summaries=()
+failed_summaries=()
+run_pytest() { # key label database test-directories...
+    local label=$2 db=$3 out="$TMP_DIR/pytest-$1.out" log="$TMP_DIR/pytest-$1.log" rc=0
+    shift 3
+    local color=()
+    [ ! -t 1 ] || color=(--color=yes)
+    echo "== pytest $* against $db"
+    # Plugins are named explicitly so that pytest plugins from the system site-packages
+    # (visible when Odoo comes from there) stay out of the run. pytest-odoo sets Odoo's
+    # log level to critical unless told; warn, into a file, so the log can be checked.
     PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 "$PN_VENV/bin/pytest" -c "$PN_ROOT/pytest.ini" \
-        -p pytest_odoo -p no:cacheprovider \
+        -p pytest_odoo -p no:cacheprovider "${color[@]}" \
         --odoo-database="$db" --odoo-http --odoo-config="$TMP_DIR/odoo.conf" \
         --odoo-log-level=warn --odoo-extra="logfile=$log" \
-        "$@" </dev/null
+        "$@" </dev/null 2>&1 | tee "$out" || rc=${PIPESTATUS[0]}
+    if [ "$rc" = 5 ]; then
+        echo "ERROR: pytest collected no tests in $*; there must be tests." >&2
+    fi
+    if [ -f "$log" ] && bad_log_records "$log"; then
+        echo "ERROR: ^ errors, or warnings about our addons, in Odoo's log of the test run ($label)." >&2
+        echo "  An error that a test provokes on purpose belongs in that test, under mute_logger." >&2
+        [ "$rc" != 0 ] || rc=1
+    elif [ "$rc" = 0 ]; then
+        echo "Odoo's log of the test run ($label): no errors, no warnings about our addons."
+    fi
+    if [ "$rc" = 0 ]; then
+        passed_summaries+=("$label:" "$(tail -n 1 "$out")")
+    else
+        failed_summaries+=("$label:" "$(tail -n 1 "$out")")
+    fi
+    [ "$final_rc" != 0 ] || final_rc=$rc
 }
 
-pytest_rc=0
-test_logs=()
+run_pytest core "$CORE on the core database" "$DB_CORE" "$CORE/tests"
 if [ "${#BRIDGES[@]}" != 0 ]; then
     bridge_tests=()
-    for addon in "${BRIDGES[@]}"; do bridge_tests+=("$addon/tests"); done
-    echo "== pytest ${bridge_tests[*]} (database $DB_FULL)"
-    rc=0
-    run_pytest "$DB_FULL" "$TMP_DIR/test-full.log" "${bridge_tests[@]}" || rc=$?
-    test_logs+=("$TMP_DIR/test-full.log")
-    [ "$rc" = 5 ] && echo "ERROR: pytest collected no tests of the bridges; there must be tests." >&2
-    [ "$pytest_rc" != 0 ] || pytest_rc=$rc
+    for addon in "${BRIDGES[@]}"; do
+        bridge_tests+=("$addon/tests")
+    done
+    run_pytest full "${BRIDGES[*]} on the full database" "$DB_FULL" "${bridge_tests[@]}"
 fi
-# The core's run comes last, so that the output ends with its summary line.
-echo "== pytest $PN_CORE/tests (database $DB_CORE)"
-rc=0
-run_pytest "$DB_CORE" "$TMP_DIR/test-core.log" "$PN_CORE/tests" || rc=$?
-test_logs+=("$TMP_DIR/test-core.log")
-[ "$rc" = 5 ] && echo "ERROR: pytest collected no tests in $PN_CORE/tests; there must be tests." >&2
-[ "$pytest_rc" != 0 ] || pytest_rc=$rc
 
-for log in "${test_logs[@]}"; do
-    if [ -f "$log" ] && bad_log_records "$log"; then
-        echo "ERROR: ^ errors/warnings in the log of the test run ($(basename "$log"))" >&2
-        [ "$pytest_rc" != 0 ] || pytest_rc=1
-    fi
-done
-exit "$pytest_rc"
+echo "== results"
+printf '%s\n' "${passed_summaries[@]}" "${failed_summaries[@]}"
+exit "$final_rc"
