@@ -2,7 +2,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .boolean_search import searches_true
+from .boolean_search import search_own_partner
 from .const import INVITATION_OPEN_STATES, OFFICE_BOARD
 
 
@@ -82,10 +82,7 @@ class PartyNetworkInvitation(models.Model):
             invitation.is_mine = invitation.sudo().partner_id == partner
 
     def _search_is_mine(self, operator, value):
-        positive = searches_true(self.env, operator, value)
-        # sudo: same reason as in _compute_is_mine; restricted to the reader.
-        query = self.sudo()._search([("partner_id", "=", self.env.user.partner_id.id)])
-        return [("id", "in" if positive else "not in", query)]
+        return search_own_partner(self, operator, value)
 
     @api.depends("state")
     def _compute_public_state(self):

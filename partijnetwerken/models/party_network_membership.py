@@ -4,7 +4,7 @@ import psycopg2
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .boolean_search import searches_true
+from .boolean_search import search_own_partner, searches_true
 from .const import CONSENT_CHANNELS, OFFICE_BOARD
 from .export_guard import check_export_field_access
 
@@ -118,10 +118,7 @@ class PartyNetworkMembership(models.Model):
             membership.is_own = membership.sudo().partner_id == partner
 
     def _search_is_own(self, operator, value):
-        positive = searches_true(self.env, operator, value)
-        # sudo: same reason as in _compute_is_own; restricted to the reader.
-        query = self.sudo()._search([("partner_id", "=", self.env.user.partner_id.id)])
-        return [("id", "in" if positive else "not in", query)]
+        return search_own_partner(self, operator, value)
 
     @api.model
     def _core_visible_domain(self):
