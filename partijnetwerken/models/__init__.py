@@ -3,6 +3,8 @@ from . import res_partner
 from . import party_network_thread_mixin
 from . import party_network_office_mixin
 from . import party_network_board_decision_mixin
+from . import party_network_decided_mixin
+from . import party_network_record_mixin
 from . import party_network_composition_mixin
 from . import party_network_tag
 from . import party_network

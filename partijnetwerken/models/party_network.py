@@ -5,6 +5,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, email_normalize
 
+from .boolean_search import searches_true
 from .const import (
     BOARD_DECISION_STATES,
     NETWORK_STATES,
@@ -179,6 +180,27 @@ class PartyNetwork(models.Model):
         "theme tags, or a similar name or goal. Themes that lie close together are "
         "merged into one network.",
     )
+    # What the current user is in this network, for record rules and the portal.
+    # Not stored: the date is checked at every search, so the end of a term or of
+    # a membership takes effect at once.
+    user_is_member = fields.Boolean(
+        string="I am a member",
+        compute="_compute_user_roles",
+        search="_search_user_is_member",
+    )
+    user_is_core_member = fields.Boolean(
+        string="I sit in the core group",
+        compute="_compute_user_roles",
+        search="_search_user_is_core_member",
+        help="Appointed to the core group and within the term, today.",
+    )
+    user_has_data_access = fields.Boolean(
+        string="I see its member data",
+        compute="_compute_user_roles",
+        search="_search_user_has_data_access",
+        help="Sitting in the core group with the requirements met, today: may see "
+        "the shared data of the consenting members.",
+    )
     date_closed = fields.Date(
         string="Closed on", readonly=True, tracking=True, copy=False
     )
@@ -272,6 +294,51 @@ class PartyNetwork(models.Model):
         seats = self.core_member_ids.filtered(lambda seat: seat.state != "ended")
         people = [(seat.partner_id, seat.governance_experience) for seat in seats]
         return people, self.network_type, self.state == "active"
+
+    @api.model
+    def _user_networks(self, role):
+        """The networks in which the current user has ``role`` today.
+
+        :param str role: ``member``, ``core_member`` or ``data_access``
+        """
+        partner = self.env.user.partner_id
+        if role == "member":
+            # sudo: the partner link of memberships is for the office; the search
+            # is restricted to the reader's own partner.
+            return (
+                self.env["party.network.membership"]
+                .sudo()
+                .search([("partner_id", "=", partner.id), ("state", "=", "active")])
+                .network_id
+            )
+        CoreMember = self.env["party.network.core.member"]
+        if role == "core_member":
+            return CoreMember._networks_of_sitting_member(partner)
+        return CoreMember._networks_with_data_access(partner)
+
+    @api.depends_context("uid")
+    def _compute_user_roles(self):
+        roles = {
+            role: self._user_networks(role)
+            for role in ("member", "core_member", "data_access")
+        }
+        for network in self:
+            network.user_is_member = network in roles["member"]
+            network.user_is_core_member = network in roles["core_member"]
+            network.user_has_data_access = network in roles["data_access"]
+
+    def _search_user_role(self, role, operator, value):
+        positive = searches_true(self.env, operator, value)
+        return [("id", "in" if positive else "not in", self._user_networks(role).ids)]
+
+    def _search_user_is_member(self, operator, value):
+        return self._search_user_role("member", operator, value)
+
+    def _search_user_is_core_member(self, operator, value):
+        return self._search_user_role("core_member", operator, value)
+
+    def _search_user_has_data_access(self, operator, value):
+        return self._search_user_role("data_access", operator, value)
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

@@ -17,6 +17,7 @@ class PartyNetworkCoreMember(models.Model):
         "party.network.thread.mixin",
         "mail.thread",
         "mail.activity.mixin",
+        "party.network.record.mixin",
         "party.network.board.decision.mixin",
     ]
     _pn_followers_office_only = True
@@ -24,13 +25,7 @@ class PartyNetworkCoreMember(models.Model):
     _order = "network_id, state, date_start desc, id desc"
     _rec_names_search = ["partner_id", "network_id"]
 
-    network_id = fields.Many2one(
-        "party.network",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        tracking=True,
-    )
+    network_id = fields.Many2one(tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Member",
@@ -119,16 +114,17 @@ class PartyNetworkCoreMember(models.Model):
             )
 
     @api.model
-    def _data_access_domain(self):
-        """Domain of the core-group appointments that grant data access today.
+    def _sitting_domain(self):
+        """Domain of the seats whose members sit in the core group today: appointed
+        and within the term. They run the network (activities, working groups,
+        advice); seeing member data needs more (``_data_access_domain``).
 
         Kept out of stored fields and record-rule caches on purpose: the date is
-        evaluated at every search, so the end of a term revokes access at once.
+        evaluated at every search, so the end of a term takes effect at once.
         """
         today = fields.Date.context_today(self)
         return [
             ("state", "=", "appointed"),
-            ("requirements_met", "=", True),
             ("network_id.active", "=", True),
             "|",
             ("date_start", "=", False),
@@ -137,6 +133,12 @@ class PartyNetworkCoreMember(models.Model):
             ("date_end", "=", False),
             ("date_end", ">=", today),
         ]
+
+    @api.model
+    def _data_access_domain(self):
+        """Domain of the core-group appointments that grant data access today:
+        sitting, with the requirements met."""
+        return [("requirements_met", "=", True), *self._sitting_domain()]
 
     @api.depends("state", "requirements_met", "date_start", "date_end")
     @api.depends_context("uid")
@@ -177,10 +179,19 @@ class PartyNetworkCoreMember(models.Model):
     @api.model
     def _networks_with_data_access(self, partner):
         """Networks whose member data ``partner`` may see today, as core member."""
+        return self._networks_of_seats(partner, self._data_access_domain())
+
+    @api.model
+    def _networks_of_sitting_member(self, partner):
+        """Networks in whose core group ``partner`` sits today."""
+        return self._networks_of_seats(partner, self._sitting_domain())
+
+    @api.model
+    def _networks_of_seats(self, partner, domain):
         # sudo: runs inside record-rule evaluation and for readers who may not read
         # the core group of other networks; the domain is restricted to ``partner``.
         core_members_sudo = self.sudo().search(
-            [("partner_id", "=", partner.id), *self._data_access_domain()]
+            [("partner_id", "=", partner.id), *domain]
         )
         return core_members_sudo.network_id
 
@@ -366,7 +377,7 @@ class PartyNetworkCoreMember(models.Model):
         """The term of the network's latest approved founding plan."""
         self.ensure_one()
         plans = self.network_id.plan_ids.filtered(lambda p: p.state == "approved")
-        plan = plans.sorted(lambda p: (p.decision_date or p.create_date, p.id))[-1:]
+        plan = plans.sorted(lambda p: (p.decided_date or p.create_date, p.id))[-1:]
         default = self.env["party.network.plan"].default_get(["term_months"])
         return plan.term_months or default["term_months"]
 

@@ -17,11 +17,10 @@ class PartyNetworkInvitation(models.Model):
 
     _name = "party.network.invitation"
     _description = "Co-initiator invitation"
+    _inherit = ["party.network.record.mixin"]
     _order = "id"
 
-    network_id = fields.Many2one(
-        "party.network", required=True, index=True, ondelete="cascade", readonly=True
-    )
+    network_id = fields.Many2one(ondelete="cascade", readonly=True)
     email = fields.Char(
         required=True, readonly=True, help="The address as the applicant typed it."
     )

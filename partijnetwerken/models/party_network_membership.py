@@ -14,14 +14,15 @@ class PartyNetworkMembership(models.Model):
     _description = "Network membership"
     # The chatter is the membership's history: joining, consent given or withdrawn
     # and leaving are tracked. Nobody is subscribed, so it sends no mail.
-    _inherit = ["party.network.thread.mixin", "mail.thread"]
+    _inherit = [
+        "party.network.thread.mixin",
+        "mail.thread",
+        "party.network.record.mixin",
+    ]
     _pn_followers_office_only = True
     _order = "date_joined desc, id desc"
     _rec_names_search = ["network_id"]
 
-    network_id = fields.Many2one(
-        "party.network", required=True, index=True, ondelete="restrict"
-    )
     # Who is a member is private: only the office and the board read the partner.
     # Everyone else reads the consent-gated ``shared_*`` fields below.
     partner_id = fields.Many2one(

@@ -18,12 +18,11 @@ class PartyNetworkMessage(models.Model):
 
     _name = "party.network.message"
     _description = "Message to all members of a network"
+    _inherit = ["party.network.record.mixin"]
     _order = "date desc, id desc"
     _rec_name = "subject"
 
-    network_id = fields.Many2one(
-        "party.network", required=True, index=True, ondelete="restrict", readonly=True
-    )
+    network_id = fields.Many2one(readonly=True)
     author_id = fields.Many2one(
         "res.partner", string="Written by", required=True, readonly=True
     )

@@ -6,7 +6,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from .const import PRE_PLAN_STATES
-from .party_network_office_mixin import decision_body
 from .plain_text import clean_plain_text
 
 # Plan states that only a decision of the national board leads to.
@@ -21,16 +20,16 @@ class PartyNetworkPlan(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "party.network.composition.mixin",
-        "party.network.board.decision.mixin",
+        "party.network.record.mixin",
+        "party.network.decided.mixin",
     ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["network_id"]
     _board_decision_states = DECISION_STATES
+    _decision_activity_type = "partijnetwerken.mail_activity_type_plan_decision"
     _pn_followers_office_only = True
 
-    network_id = fields.Many2one(
-        "party.network", required=True, index=True, ondelete="restrict", tracking=True
-    )
+    network_id = fields.Many2one(tracking=True)
     network_type = fields.Selection(related="network_id.network_type")
     network_state = fields.Selection(related="network_id.state", string="Network stage")
     network_origin = fields.Selection(related="network_id.origin")
@@ -73,15 +72,9 @@ class PartyNetworkPlan(models.Model):
         tracking=True,
     )
     decision_note = fields.Text(
-        string="Reason for the decision",
-        tracking=True,
         help="Why the board decided as it did; required to reject or ask for a "
         "revision.",
     )
-    decision_user_id = fields.Many2one(
-        "res.users", string="Decided by", readonly=True, copy=False, tracking=True
-    )
-    decision_date = fields.Datetime(string="Decided on", readonly=True, copy=False)
     date_handed_in = fields.Datetime(
         string="Handed to the office on",
         readonly=True,
@@ -182,10 +175,7 @@ class PartyNetworkPlan(models.Model):
             plan.write(
                 {
                     "state": "submitted",
-                    # a new decision needs its own reason
-                    "decision_note": False,
-                    "decision_user_id": False,
-                    "decision_date": False,
+                    **plan._reopen_decision_values(),
                 }
             )
             plan.network_id.state = "submitted"
@@ -334,24 +324,10 @@ class PartyNetworkPlan(models.Model):
         self._check_role("board", role_message)
         self._check_decidable()
 
-    def _record_decision(self, state):
-        """Who decided and when; the board's activities on the plan are done."""
-        self.write(
-            {
-                "state": state,
-                "decision_user_id": self.env.user.id,
-                "decision_date": fields.Datetime.now(),
-            }
-        )
-        self.activity_unlink(["partijnetwerken.mail_activity_type_plan_decision"])
-
     def _announce_decision(self, headline):
         """Post the decision on the plan and mail it to the writers."""
         self.ensure_one()
-        self.message_post(
-            body=decision_body(headline, self.decision_note),
-            subtype_xmlid="mail.mt_note",
-        )
+        self._post_decision(headline, self.decision_note)
         self.env["party.network"]._send_private_mails(
             "partijnetwerken.mail_template_plan_decision",
             self,

@@ -13,8 +13,25 @@ TEST_TZ = "Europe/Amsterdam"
 # none of it may ever reach a core-group member of network A.
 SECRET_NAME = "Bram Geheimhouder"
 SECRET_EMAIL = "bram.geheim@example.nl"
+SECRET_PHONE = "+31 6 22222222"
+LEFT_NAME = "Carla Vertrokken"
+LEFT_EMAIL = "carla@example.nl"
 OTHER_NETWORK_NAME = "Esther Elders"
 OTHER_NETWORK_EMAIL = "esther.elders@example.nl"
+OTHER_CONSENTING_NAME = "Daan Deelnemer"
+OTHER_CONSENTING_EMAIL = "daan@example.nl"
+# All of the above: what a page or an answer for network A's core group never holds.
+PRIVATE_DATA = (
+    SECRET_NAME,
+    SECRET_EMAIL,
+    SECRET_PHONE,
+    LEFT_NAME,
+    LEFT_EMAIL,
+    OTHER_NETWORK_NAME,
+    OTHER_NETWORK_EMAIL,
+    OTHER_CONSENTING_NAME,
+    OTHER_CONSENTING_EMAIL,
+)
 
 
 class PartyNetworkCommon:
@@ -59,22 +76,22 @@ class PartyNetworkCommon:
             {
                 "name": SECRET_NAME,
                 "email": SECRET_EMAIL,
-                "phone": "+31 6 22222222",
+                "phone": SECRET_PHONE,
                 "city": "Zwolle",
                 "is_party_member": True,
             }
         )
         cls.carla = Partner.create(
             {
-                "name": "Carla Vertrokken",
-                "email": "carla@example.nl",
+                "name": LEFT_NAME,
+                "email": LEFT_EMAIL,
                 "is_party_member": True,
             }
         )
         cls.daan = Partner.create(
             {
-                "name": "Daan Deelnemer",
-                "email": "daan@example.nl",
+                "name": OTHER_CONSENTING_NAME,
+                "email": OTHER_CONSENTING_EMAIL,
                 "is_party_member": True,
             }
         )

@@ -86,8 +86,8 @@ class TestLifecycleMemberPath(PartyNetworkLifecycleCase):
 
         plan.with_user(self.board_user).action_approve()
         self.assertEqual(plan.state, "approved")
-        self.assertEqual(plan.decision_user_id, self.board_user)
-        self.assertTrue(plan.decision_date)
+        self.assertEqual(plan.decided_by_id, self.board_user)
+        self.assertTrue(plan.decided_date)
         self.assertFalse(
             self._activities(plan, "partijnetwerken.mail_activity_type_plan_decision"),
             "the board's activities are done",

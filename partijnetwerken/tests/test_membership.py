@@ -13,7 +13,8 @@ from .common import PartyNetworkCase
 class TestMembership(PartyNetworkCase):
     def test_one_active_membership_per_network(self):
         # the database refuses it, also for two concurrent joins that could not see
-        # each other's row; over RPC this becomes a clear message (test_rpc_privacy)
+        # each other's row; over RPC this becomes a clear message
+        # (test_security_rpc_privacy)
         with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 self._join(self.network_a, self.anna, consent=False)

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -23,7 +24,7 @@ class TestNetworkOverlap(PartyNetworkLifecycleCase):
                 "name": "Themanetwerk Duurzaamheid",
                 "state": "active",
                 "goal": "Schone energie voor elk huishouden.",
-                "tag_ids": [(4, cls.tag_energy.id)],
+                "tag_ids": [Command.link(cls.tag_energy.id)],
             }
         )
         cls.climate = Network.create(
@@ -38,7 +39,7 @@ class TestNetworkOverlap(PartyNetworkLifecycleCase):
             {
                 "name": "Themanetwerk Klimaat",
                 "state": "closed",
-                "tag_ids": [(4, cls.tag_energy.id)],
+                "tag_ids": [Command.link(cls.tag_energy.id)],
             }
         )
         cls.network_a.tag_ids = cls.tag_care

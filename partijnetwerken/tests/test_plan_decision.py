@@ -72,8 +72,8 @@ class TestPlanDecision(PartyNetworkLifecycleCase):
         self._decide(plan, "reject", "Dit thema hoort bij het netwerk Zorg.")
         self.assertEqual(plan.state, "rejected")
         self.assertEqual(plan.network_id.state, "rejected")
-        self.assertEqual(plan.decision_user_id, self.board_user)
-        self.assertTrue(plan.decision_date)
+        self.assertEqual(plan.decided_by_id, self.board_user)
+        self.assertTrue(plan.decided_date)
         self.assertEqual(plan.decision_note, "Dit thema hoort bij het netwerk Zorg.")
         for record in (plan, plan.network_id):
             message = record.message_ids.filtered(
@@ -86,7 +86,7 @@ class TestPlanDecision(PartyNetworkLifecycleCase):
                 self.assertIn(self.board_user.name, message.body)
         self._flush_tracking()
         tracked = plan.message_ids.tracking_value_ids.field_id.mapped("name")
-        self.assertIn("decision_user_id", tracked)
+        self.assertIn("decided_by_id", tracked)
         self.assertIn("decision_note", tracked)
         self.assertFalse(
             self._activities(plan, "partijnetwerken.mail_activity_type_plan_decision")
@@ -98,7 +98,7 @@ class TestPlanDecision(PartyNetworkLifecycleCase):
         self._decide(plan, "revision", "Betrek ook leden uit het noorden.")
         self.assertEqual(plan.state, "revision")
         self.assertEqual(network.state, "plan")
-        self.assertEqual(plan.decision_user_id, self.board_user)
+        self.assertEqual(plan.decided_by_id, self.board_user)
         self.assertEqual(
             self._activities(
                 network, "partijnetwerken.mail_activity_type_founding_plan"
@@ -111,7 +111,7 @@ class TestPlanDecision(PartyNetworkLifecycleCase):
         self.assertEqual(plan.state, "submitted")
         self.assertEqual(network.state, "submitted")
         self.assertFalse(plan.decision_note, "a new decision needs its own reason")
-        self.assertFalse(plan.decision_user_id)
+        self.assertFalse(plan.decided_by_id)
         with self.assertRaises(UserError):
             plan.with_user(self.board_user).action_reject()
         self.assertTrue(

@@ -11,7 +11,7 @@ MEMBERSHIP = "party.network.membership"
 
 @tagged("post_install", "-at_install")
 class TestRpcPrivacy(PartyNetworkCommon, HttpCase):
-    """The same attacks as in test_core_group_privacy, sent as a user would:
+    """The same attacks as in test_security_core_group_privacy, sent as a user would:
     logged in through the web, over JSON-RPC."""
 
     def _rpc(self, model, method, *args, **kwargs):

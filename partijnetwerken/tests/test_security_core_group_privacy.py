@@ -2,15 +2,9 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import (
-    OTHER_NETWORK_EMAIL,
-    OTHER_NETWORK_NAME,
-    SECRET_EMAIL,
-    SECRET_NAME,
-    PartyNetworkCase,
-)
+from .common import PRIVATE_DATA, SECRET_EMAIL, PartyNetworkCase
 
-SECRETS = (SECRET_NAME, SECRET_EMAIL, OTHER_NETWORK_NAME, OTHER_NETWORK_EMAIL, "Geheim")
+SECRETS = (*PRIVATE_DATA, "Geheim")
 
 
 @tagged("post_install", "-at_install")
