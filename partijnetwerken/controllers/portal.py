@@ -86,8 +86,12 @@ class PartyNetworkPortal(CustomerPortal):
 
     def _notice(self, code, count=0):
         """The confirmation shown after a form was handled (post/redirect/get)."""
+        return self._notices(count).get(code)
+
+    def _notices(self, count=0):
+        """The confirmations by code; the controllers of other areas add theirs."""
         _ = request.env._
-        notices = {
+        return {
             "joined": _("Welcome! You are now a member of this network."),
             "left": _("You have left the network. You can join again at any time."),
             "consent_given": _(
@@ -113,7 +117,6 @@ class PartyNetworkPortal(CustomerPortal):
             ),
             "invitation_declined": _("You have declined the invitation."),
         }
-        return notices.get(code)
 
     @staticmethod
     def _int_arg(value):
@@ -139,27 +142,29 @@ class PartyNetworkPortal(CustomerPortal):
 
     def _render_my_networks(self, notice=None, error=None):
         values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_networks",
-                "memberships": request.env["party.network.membership"].search(
-                    [("is_own", "=", True), ("state", "=", "active")]
-                ),
-                "seats": request.env["party.network.core.member"].search(
-                    [("user_is_member", "=", True), ("state", "!=", "ended")]
-                ),
-                "applications": request.env["party.network"].search(
-                    [("state", "in", FOUNDING_STATES)]
-                ),
-                "invitations": request.env["party.network.invitation"].search(
-                    [("is_mine", "=", True), ("state", "=", "pending")]
-                ),
-                "today": fields.Date.context_today(request.env.user),
-                "notice": notice,
-                "error": error,
-            }
-        )
+        values.update(self._my_networks_values())
+        values.update({"notice": notice, "error": error})
         return request.render("partijnetwerken.portal_my_networks", values)
+
+    def _my_networks_values(self):
+        """The values of ``/my/networks``; the controllers of other areas add the
+        blocks of their own (registrations, contributions, ...)."""
+        return {
+            "page_name": "party_networks",
+            "memberships": request.env["party.network.membership"].search(
+                [("is_own", "=", True), ("state", "=", "active")]
+            ),
+            "seats": request.env["party.network.core.member"].search(
+                [("user_is_member", "=", True), ("state", "!=", "ended")]
+            ),
+            "applications": request.env["party.network"].search(
+                [("state", "in", FOUNDING_STATES)]
+            ),
+            "invitations": request.env["party.network.invitation"].search(
+                [("is_mine", "=", True), ("state", "=", "pending")]
+            ),
+            "today": fields.Date.context_today(request.env.user),
+        }
 
     @http.route(
         ["/my/networks/browse", "/my/networks/browse/page/<int:page>"],
@@ -218,37 +223,39 @@ class PartyNetworkPortal(CustomerPortal):
         return request.render("partijnetwerken.portal_network_browse", values)
 
     def _render_network(self, network, error=None, notice=None, form=None):
+        values = self._prepare_portal_layout_values()
+        values.update(self._network_page_values(network))
+        values.update({"error": error, "notice": notice, "form": form or {}})
+        return request.render("partijnetwerken.portal_network_page", values)
+
+    def _network_page_values(self, network):
+        """The values of a network's page; the controllers of other areas add the
+        sections of their own (activities, working groups, advice, ...)."""
         partner = request.env.user.partner_id
         Seat = request.env["party.network.core.member"]
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "party_network",
-                "network": network,
-                "membership": self._own_membership(network),
-                "is_party_member": partner.is_party_member,
-                "core_group": Seat._portal_core_groups(network)[network],
-                "events": request.env["event.event"]._portal_upcoming(network, limit=5)[
-                    network
-                ],
-                "has_data_access": Seat._portal_has_data_access(network),
-                "plan_info": request.env["party.network.plan"]._portal_info(network),
-                # co-initiators are invited while the network is being founded
-                "invitations": request.env["party.network.invitation"].search(
-                    [
-                        ("network_id", "=", network.id),
-                        ("inviter_partner_id", "=", partner.id),
-                    ]
-                )
-                if network.state in INVITATION_OPEN_STATES
-                else request.env["party.network.invitation"],
-                "coordinator_email": network._portal_intake_info()["coordinator_email"],
-                "error": error,
-                "notice": notice,
-                "form": form or {},
-            }
-        )
-        return request.render("partijnetwerken.portal_network_page", values)
+        return {
+            "page_name": "party_network",
+            "network": network,
+            "membership": self._own_membership(network),
+            "is_party_member": partner.is_party_member,
+            "core_group": Seat._portal_core_groups(network)[network],
+            "events": request.env["event.event"]._portal_upcoming(network, limit=5)[
+                network
+            ],
+            "has_data_access": Seat._portal_has_data_access(network),
+            "is_core_member": network.user_is_core_member,
+            "plan_info": request.env["party.network.plan"]._portal_info(network),
+            # co-initiators are invited while the network is being founded
+            "invitations": request.env["party.network.invitation"].search(
+                [
+                    ("network_id", "=", network.id),
+                    ("inviter_partner_id", "=", partner.id),
+                ]
+            )
+            if network.state in INVITATION_OPEN_STATES
+            else request.env["party.network.invitation"],
+            "coordinator_email": network._portal_intake_info()["coordinator_email"],
+        }
 
     @http.route(
         "/my/networks/<int:network_id>",

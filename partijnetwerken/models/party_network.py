@@ -185,18 +185,18 @@ class PartyNetwork(models.Model):
     # a membership takes effect at once.
     user_is_member = fields.Boolean(
         string="I am a member",
-        compute="_compute_user_roles",
+        compute="_compute_user_is_member",
         search="_search_user_is_member",
     )
     user_is_core_member = fields.Boolean(
         string="I sit in the core group",
-        compute="_compute_user_roles",
+        compute="_compute_user_is_core_member",
         search="_search_user_is_core_member",
         help="Appointed to the core group and within the term, today.",
     )
     user_has_data_access = fields.Boolean(
         string="I see its member data",
-        compute="_compute_user_roles",
+        compute="_compute_user_has_data_access",
         search="_search_user_has_data_access",
         help="Sitting in the core group with the requirements met, today: may see "
         "the shared data of the consenting members.",
@@ -316,16 +316,22 @@ class PartyNetwork(models.Model):
             return CoreMember._networks_of_sitting_member(partner)
         return CoreMember._networks_with_data_access(partner)
 
-    @api.depends_context("uid")
-    def _compute_user_roles(self):
-        roles = {
-            role: self._user_networks(role)
-            for role in ("member", "core_member", "data_access")
-        }
+    def _compute_user_role(self, field_name, role):
+        networks = self._user_networks(role)
         for network in self:
-            network.user_is_member = network in roles["member"]
-            network.user_is_core_member = network in roles["core_member"]
-            network.user_has_data_access = network in roles["data_access"]
+            network[field_name] = network in networks
+
+    @api.depends_context("uid")
+    def _compute_user_is_member(self):
+        self._compute_user_role("user_is_member", "member")
+
+    @api.depends_context("uid")
+    def _compute_user_is_core_member(self):
+        self._compute_user_role("user_is_core_member", "core_member")
+
+    @api.depends_context("uid")
+    def _compute_user_has_data_access(self):
+        self._compute_user_role("user_has_data_access", "data_access")
 
     def _search_user_role(self, role, operator, value):
         positive = searches_true(self.env, operator, value)
