@@ -301,6 +301,25 @@ class PartyNetworkMembership(models.Model):
         return memberships.with_env(self.env)
 
     def write(self, vals):
+        leaving = (
+            self.filtered(lambda m: m.state == "active")
+            if vals.get("state") == "left"
+            else self.browse()
+        )
+        res = self._write_membership(vals)
+        if leaving:
+            leaving._on_leave()
+        return res
+
+    def _on_leave(self):
+        """Called once for the memberships that just ended, whatever the path
+        (the member leaves, leaves the party, the network closes or merges).
+
+        The areas of the second stage extend it: future members-only
+        registrations, working groups, the consent register.
+        """
+
+    def _write_membership(self, vals):
         vals = self._with_consent_values(vals)
         if vals.get("state") == "left" and "date_left" not in vals:
             today = fields.Date.context_today(self)
