@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/party_network_security.xml",
         "data/ir_config_parameter_data.xml",
+        "data/res_partner_data.xml",
         "data/mail_activity_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -22,6 +23,7 @@
         "wizards/party_network_plan_decision_views.xml",
         "wizards/party_network_close_views.xml",
         "wizards/party_network_merge_views.xml",
+        "wizards/party_network_forget_views.xml",
         "views/party_network_tag_views.xml",
         "views/party_network_views.xml",
         "views/party_network_plan_views.xml",
@@ -31,14 +33,17 @@
         "views/event_event_views.xml",
         "views/res_config_settings_views.xml",
         "views/partijnetwerken_menus.xml",
+        "views/party_network_privacy_views.xml",
         "views/party_network_portal_templates.xml",
         "views/party_network_core_portal_templates.xml",
         "views/party_network_application_portal_templates.xml",
+        "views/party_network_privacy_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
+        "demo/party_network_privacy_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -244,6 +244,7 @@ class PartyNetworkPortal(CustomerPortal):
             ],
             "has_data_access": Seat._portal_has_data_access(network),
             "is_core_member": network.user_is_core_member,
+            "consent_texts": request.env["party.network.consent"]._form_texts(),
             "plan_info": request.env["party.network.plan"]._portal_info(network),
             # co-initiators are invited while the network is being founded
             "invitations": request.env["party.network.invitation"].search(
@@ -314,7 +315,9 @@ class PartyNetworkPortal(CustomerPortal):
         website=True,
         methods=["POST"],
     )
-    def portal_network_consent(self, network_id, consent_data_sharing=None, **kw):
+    def portal_network_consent(
+        self, network_id, consent_data_sharing=None, return_to=None, **kw
+    ):
         network = self._network_or_404(network_id)
         membership = self._own_membership(network)
         if not membership:
@@ -324,4 +327,6 @@ class PartyNetworkPortal(CustomerPortal):
         if error:
             return self._render_network(network, error=error)
         notice = "consent_given" if consent else "consent_withdrawn"
+        if return_to == "privacy":
+            return request.redirect(f"/my/networks/privacy?notice={notice}")
         return request.redirect(f"/my/networks/{network.id}?notice={notice}")

@@ -40,6 +40,9 @@ class PartyNetworkCoreGroupPortal(PartyNetworkPortal):
             offset=(page - 1) * self._members_per_page,
             limit=self._members_per_page,
         )
+        request.env["party.network.access.log"]._log(
+            network, "list", len(memberships), search
+        )
         pager = portal_pager(
             url=f"/my/networks/{network.id}/members",
             url_args={"search": search or None},
@@ -74,9 +77,13 @@ class PartyNetworkCoreGroupPortal(PartyNetworkPortal):
     )
     def portal_network_members_csv(self, network_id, search=None, **kw):
         network = self._core_network_or_403(network_id)
+        search = self._search_arg(search)
         memberships, _count, _shared = request.env[
             "party.network.membership"
-        ]._portal_member_page(network, search=self._search_arg(search), limit=None)
+        ]._portal_member_page(network, search=search, limit=None)
+        request.env["party.network.access.log"]._log(
+            network, "csv", len(memberships), search
+        )
         _ = request.env._
         rows = [[_("Name"), _("Email"), _("Phone"), _("City")]]
         rows += [

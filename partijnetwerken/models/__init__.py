@@ -16,3 +16,7 @@ from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message
+from . import party_network_register_mixin
+from . import party_network_consent
+from . import party_network_access_log
+from . import party_network_privacy

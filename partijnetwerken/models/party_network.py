@@ -808,7 +808,9 @@ class PartyNetwork(models.Model):
                 lambda m, present=present: m.partner_id not in present
                 and m.partner_id.is_party_member
             )
-            leaving.write({"state": "left", "date_left": today})
+            leaving.with_context(pn_consent_channel="merge").write(
+                {"state": "left", "date_left": today}
+            )
             memberships_sudo.flush_model(["state"])
             memberships_sudo.create(
                 [

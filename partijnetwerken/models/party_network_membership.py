@@ -91,6 +91,12 @@ class PartyNetworkMembership(models.Model):
         compute_sudo=True,
         search="_search_shared_city",
     )
+    consent_ids = fields.One2many(
+        "party.network.consent",
+        "membership_id",
+        string="Consent history",
+        groups=OFFICE_BOARD,
+    )
     core_visible = fields.Boolean(
         string="Visible to my core group",
         compute="_compute_core_visible",
@@ -298,6 +304,7 @@ class PartyNetworkMembership(models.Model):
         memberships = super(
             PartyNetworkMembership, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
+        memberships._record_consent("join")
         return memberships.with_env(self.env)
 
     def write(self, vals):
@@ -306,20 +313,13 @@ class PartyNetworkMembership(models.Model):
             if vals.get("state") == "left"
             else self.browse()
         )
-        res = self._write_membership(vals)
-        if leaving:
-            leaving._on_leave()
-        return res
-
-    def _on_leave(self):
-        """Called once for the memberships that just ended, whatever the path
-        (the member leaves, leaves the party, the network closes or merges).
-
-        The areas of the second stage extend it: future members-only
-        registrations, working groups, the consent register.
-        """
-
-    def _write_membership(self, vals):
+        changing = (
+            self.filtered(
+                lambda m: m.consent_data_sharing != bool(vals["consent_data_sharing"])
+            )
+            if "consent_data_sharing" in vals
+            else self.browse()
+        )
         vals = self._with_consent_values(vals)
         if vals.get("state") == "left" and "date_left" not in vals:
             today = fields.Date.context_today(self)
@@ -331,9 +331,76 @@ class PartyNetworkMembership(models.Model):
                 super(PartyNetworkMembership, membership).write(
                     {**vals, "date_left": membership.date_joined}
                 )
-            vals["date_left"] = today
-            return super(PartyNetworkMembership, self - joined_later).write(vals)
-        return super().write(vals)
+            res = super(PartyNetworkMembership, self - joined_later).write(
+                {**vals, "date_left": today}
+            )
+        else:
+            res = super().write(vals)
+        changing._record_consent("change")
+        if leaving:
+            leaving._on_leave()
+            leaving._record_consent("leave", consent=False)
+        return res
+
+    def _on_leave(self):
+        """Called once for the memberships that just ended, whatever the path
+        (the member leaves, leaves the party, the network closes or merges).
+
+        The areas of the second stage extend it: future members-only
+        registrations, working groups.
+        """
+
+    def _record_consent(self, event, consent=None):
+        """Add a row to the consent register for each membership (DESIGN §10.6).
+
+        :param str event: ``join``, ``change`` or ``leave``
+        :param consent: the consent from now on; default the membership's own
+        """
+        if not self:
+            return
+        Consent = self.env["party.network.consent"]
+        own_partner = self.env.user.partner_id
+        rows = []
+        for membership in self.sudo():
+            given = membership.consent_data_sharing if consent is None else consent
+            channel = self._consent_channel_now(membership, event)
+            # what the member saw: the page in their own session's language, else
+            # the language they get their mails in
+            lang = (
+                self.env.lang
+                if membership.partner_id == own_partner
+                else membership.partner_id.lang or self.env.lang
+            )
+            rows.append(
+                {
+                    "membership_id": membership.id,
+                    "network_id": membership.network_id.id,
+                    "partner_id": membership.partner_id.id,
+                    "consent": given,
+                    "event": event,
+                    # when the member decided: kept on a merge and in imported data
+                    "date": event != "leave"
+                    and membership.consent_date
+                    or fields.Datetime.now(),
+                    "channel": channel,
+                    "user_id": self.env.uid,
+                    "consent_text": Consent._text_for(event, given, channel, lang),
+                }
+            )
+        # sudo: nobody has create access on the register; this is its one path.
+        Consent.sudo().create(rows)
+
+    def _consent_channel_now(self, membership, event):
+        """Through which channel the current change of ``membership`` came."""
+        if event != "leave" and membership.consent_channel:
+            return membership.consent_channel
+        if self.env.context.get("pn_consent_channel"):
+            return self.env.context["pn_consent_channel"]
+        if membership.partner_id == self.env.user.partner_id:
+            return "portal"
+        if self.env.user._is_party_office():
+            return "office"
+        return "system"
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

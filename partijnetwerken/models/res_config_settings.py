@@ -42,6 +42,13 @@ class ResConfigSettings(models.TransientModel):
         help="How many weeks before a core-group term ends the party office gets an "
         "activity to prepare the reappointment or a successor.",
     )
+    partijnetwerken_access_log_retention_months = fields.Integer(
+        string="Keep the access log (months)",
+        config_parameter="partijnetwerken.access_log_retention_months",
+        default=24,
+        help="How long the log of core-group members opening member data is kept; "
+        "older rows are deleted every night.",
+    )
     partijnetwerken_coordinator_email = fields.Char(
         string="Coordinator email",
         config_parameter="partijnetwerken.coordinator_email",

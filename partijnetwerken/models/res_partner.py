@@ -1,9 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 
 from .const import OFFICE_BOARD
 from .export_guard import check_export_field_access
+from .party_network_register_mixin import REGISTER_MAINTENANCE
 
 
 class ResPartner(models.Model):
@@ -87,3 +88,105 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    # Forgetting a member (GDPR art. 17): their network records stay, with their
+    # dates and counts, but point at one anonymous placeholder partner.
+
+    # The models whose records link a person to a network, with the partner field.
+    _pn_partner_links = (
+        ("party.network.membership", "partner_id"),
+        ("party.network.consent", "partner_id"),
+        ("party.network.core.member", "partner_id"),
+        ("party.network.invitation", "partner_id"),
+        ("party.network.invitation", "inviter_partner_id"),
+        ("event.registration", "partner_id"),
+    )
+
+    def _pn_forget(self):
+        """End the network memberships and seats of these partners and point every
+        network record of theirs at the placeholder (superuser only: the wizard
+        checks the party office's right first).
+
+        :return: the networks affected
+        """
+        assert self.env.su
+        placeholder = self.env.ref("partijnetwerken.partner_forgotten_member")
+        env = self.with_context(
+            tracking_disable=True, **{REGISTER_MAINTENANCE: True}
+        ).env
+        memberships = env["party.network.membership"].search(
+            [("partner_id", "in", self.ids)]
+        )
+        seats = env["party.network.core.member"].search(
+            [("partner_id", "in", self.ids)]
+        )
+        networks = memberships.network_id | seats.network_id
+        # leaving writes the consent register and the hooks of the other areas
+        memberships.filtered(lambda m: m.state == "active").write({"state": "left"})
+        seats.filtered(lambda s: s.state != "ended").action_end()
+        self.env.flush_all()
+        records = {}
+        for model_name, field_name in self._pn_partner_links:
+            found = env[model_name].search([(field_name, "in", self.ids)])
+            found.write({field_name: placeholder.id})
+            records.setdefault(model_name, env[model_name])
+            records[model_name] |= found
+        # What else held the person's name or address: the copies on invitations
+        # and registrations, the names in the chatter of their records, follower
+        # entries and the mails still waiting to be sent to them.
+        records["party.network.invitation"].write({"email": placeholder.email})
+        records["event.registration"].write(
+            {"name": placeholder.name, "email": False, "phone": False}
+        )
+        plans = env["party.network.plan"].search(
+            [("proposed_core_partner_ids", "in", self.ids)]
+        )
+        for partner in self:
+            plans.write(
+                {
+                    "proposed_core_partner_ids": [
+                        Command.unlink(partner.id),
+                        Command.link(placeholder.id),
+                    ]
+                }
+            )
+            initiated = env["party.network"].search(
+                [("initiator_partner_ids", "in", partner.id)]
+            )
+            initiated.write(
+                {
+                    "initiator_partner_ids": [
+                        Command.unlink(partner.id),
+                        Command.link(placeholder.id),
+                    ]
+                }
+            )
+        for model_name, found in records.items():
+            messages = env["mail.message"].search(
+                [("model", "=", model_name), ("res_id", "in", found.ids)]
+            )
+            messages.write({"record_name": False})
+        env["mail.followers"].search(
+            [
+                ("partner_id", "in", self.ids),
+                ("res_model", "like", "party.network"),
+            ]
+        ).unlink()
+        env["mail.mail"].search(
+            [
+                ("recipient_ids", "in", self.ids),
+                ("state", "in", ("outgoing", "exception")),
+            ]
+        ).unlink()
+        users = (
+            env["res.users"]
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+        )
+        if users:
+            for model_name in ("party.network.access.log", "party.network.consent"):
+                env[model_name].search([("user_id", "in", users.ids)]).write(
+                    {"user_id": False}
+                )
+        self.write({"is_party_member": False})
+        return networks | plans.network_id

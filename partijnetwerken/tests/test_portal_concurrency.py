@@ -44,7 +44,12 @@ class TestPortalConcurrentJoin(TransactionCase):
 
     def _remove_committed_data(self):
         with self.registry.cursor() as cr:
-            # memberships are history and refuse unlink(); this is test data only
+            # memberships and the consent register are history and refuse
+            # unlink(); this is test data only
+            cr.execute(
+                "DELETE FROM party_network_consent WHERE network_id = %s",
+                [self.network_id],
+            )
             cr.execute(
                 "DELETE FROM party_network_membership WHERE network_id = %s",
                 [self.network_id],
