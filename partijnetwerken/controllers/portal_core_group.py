@@ -78,18 +78,14 @@ class PartyNetworkCoreGroupPortal(PartyNetworkPortal):
     def portal_network_members_csv(self, network_id, search=None, **kw):
         network = self._core_network_or_403(network_id)
         search = self._search_arg(search)
-        memberships, _count, _shared = request.env[
-            "party.network.membership"
-        ]._portal_member_page(network, search=search, limit=None)
+        members = request.env["party.network.membership"]._portal_member_rows(
+            network, search=search
+        )
         request.env["party.network.access.log"]._log(
-            network, "csv", len(memberships), search
+            network, "csv", len(members), search
         )
         _ = request.env._
-        rows = [[_("Name"), _("Email"), _("Phone"), _("City")]]
-        rows += [
-            [m.shared_name, m.shared_email, m.shared_phone, m.shared_city]
-            for m in memberships
-        ]
+        rows = [[_("Name"), _("Email"), _("Phone"), _("City")], *members]
         buffer = io.StringIO()
         # Semicolons: what spreadsheet programs with Dutch settings expect.
         writer = csv.writer(buffer, delimiter=";")

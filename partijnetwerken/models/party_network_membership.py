@@ -3,6 +3,7 @@ import psycopg2
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .boolean_search import search_own_partner, searches_true
 from .const import CONSENT_CHANNELS, OFFICE_BOARD
@@ -532,20 +533,10 @@ class PartyNetworkMembership(models.Model):
         :return: (memberships of the page, number matching the search, number of
             members who share their data)
         """
-        domain = [
-            ("network_id", "=", network.id),
-            ("state", "=", "active"),
-            ("consent_data_sharing", "=", True),
-        ]
+        domain = self._portal_member_domain(network)
         shared_count = self.search_count(domain)
         if search:
-            domain += [
-                "|",
-                "|",
-                ("shared_name", "ilike", search),
-                ("shared_email", "ilike", search),
-                ("shared_city", "ilike", search),
-            ]
+            domain = self._portal_member_domain(network, search)
         count = self.search_count(domain) if search else shared_count
         # sudo: only to sort by the member's name (the partner is office-only in
         # ``order``); the ids are the ones the user's own search returns.
@@ -556,6 +547,60 @@ class PartyNetworkMembership(models.Model):
             limit=limit,
         )
         return memberships_sudo.sudo(False), count, shared_count
+
+    @api.model
+    def _portal_member_domain(self, network, search=None):
+        """The member list of ``network``: active, consenting members, matching
+        ``search`` on the shared name, email or city."""
+        domain = [
+            ("network_id", "=", network.id),
+            ("state", "=", "active"),
+            ("consent_data_sharing", "=", True),
+        ]
+        if search:
+            domain += [
+                "|",
+                "|",
+                ("shared_name", "ilike", search),
+                ("shared_email", "ilike", search),
+                ("shared_city", "ilike", search),
+            ]
+        return domain
+
+    @api.model
+    def _portal_member_rows(self, network, search=None):
+        """The shared data of the whole member list, for the CSV: name, email,
+        phone and city, in the order of the portal page.
+
+        One query over the partners of the memberships that the current user's
+        own search returns, further limited to those whose shared data the user
+        may read: the same gate as the ``shared_*`` fields, in SQL instead of a
+        compute per row.
+
+        :return: list of tuples
+        """
+        # sudo: the readable domain compares the office-only partner with the
+        # reader's own; it only narrows the user's own search below.
+        readable = self.sudo()._search(self._shared_readable_domain())
+        memberships = self._search(
+            [*self._portal_member_domain(network, search), ("id", "in", readable)]
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT partner.name, partner.email,
+                       COALESCE(NULLIF(partner.phone, ''), partner.mobile),
+                       partner.city
+                  FROM res_partner partner
+                  JOIN %(table)s membership ON membership.partner_id = partner.id
+                 WHERE membership.id IN %(ids)s
+              ORDER BY partner.complete_name, partner.id DESC, membership.id
+                """,
+                table=SQL.identifier(self._table),
+                ids=memberships.subselect(),
+            )
+        )
+        return self.env.cr.fetchall()
 
     def init(self):
         self.env.cr.execute(
