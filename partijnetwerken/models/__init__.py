@@ -16,3 +16,8 @@ from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message
+from . import party_network_membership_province
+from . import party_network_target
+from . import party_network_evaluation
+from . import party_network_core_member_recertification
+from . import party_network_member_stat
