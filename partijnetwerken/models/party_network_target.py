@@ -413,7 +413,9 @@ class PartyNetwork(models.Model):
         """What the health pack prints for one network: the KPIs (``figures``, or
         today's), members per month, the province spread, activities and
         attendance, advice and uptake, the core group's composition and terms.
-        Aggregates only: no member is named."""
+        Aggregates only: no member is named. Gathered as superuser: for the
+        office and the board (the report checks it).
+        """
         self.ensure_one()
         if not period_start or not period_end:
             period_start, period_end = self._evaluation_period()

@@ -27,3 +27,5 @@ from . import test_security_hardening
 from . import test_security_attack
 from . import test_target_status
 from . import test_evaluation
+from . import test_health_pack
+from . import test_recertification
