@@ -403,7 +403,14 @@ class PartyNetwork(models.Model):
             }
             for province, count in groups
         ]
-        return sorted(spread, key=lambda row: (-row["count"], row["province"]))
+        # the small counts in name order: their order would tell their sizes
+        return sorted(
+            spread,
+            key=lambda row: (
+                -row["count"] if row["count"] >= SMALL_COUNT else 0,
+                row["province"],
+            ),
+        )
 
     @api.model
     def _small_count_label(self, count):
