@@ -14,6 +14,7 @@
         "security/partijnetwerken_groups.xml",
         "security/ir.model.access.csv",
         "security/party_network_security.xml",
+        "security/party_network_evaluation_security.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_partner_data.xml",
         "data/mail_activity_data.xml",
@@ -38,12 +39,17 @@
         "views/party_network_core_portal_templates.xml",
         "views/party_network_application_portal_templates.xml",
         "views/party_network_privacy_portal_templates.xml",
+        "data/party_network_steering_data.xml",
+        "report/party_network_health_report.xml",
+        "views/party_network_evaluation_views.xml",
+        "views/party_network_target_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
         "demo/party_network_privacy_demo.xml",
+        "demo/party_network_steering_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

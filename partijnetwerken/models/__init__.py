@@ -20,3 +20,8 @@ from . import party_network_register_mixin
 from . import party_network_consent
 from . import party_network_access_log
 from . import party_network_privacy
+from . import party_network_membership_province
+from . import party_network_target
+from . import party_network_evaluation
+from . import party_network_core_member_recertification
+from . import party_network_member_stat

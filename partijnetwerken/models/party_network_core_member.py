@@ -71,6 +71,14 @@ class PartyNetworkCoreMember(models.Model):
         tracking=True,
     )
     requirements_met_date = fields.Date(string="Requirements met on", tracking=True)
+    requirements_valid_until = fields.Date(
+        string="Requirements valid until",
+        tracking=True,
+        copy=False,
+        help="The confirmation of the access requirements holds until this day; "
+        "from the day after, the member sees no member data until the party office "
+        "confirms the requirements again.",
+    )
     term_reminder_date = fields.Date(
         string="Term reminder scheduled on",
         readonly=True,
@@ -137,10 +145,21 @@ class PartyNetworkCoreMember(models.Model):
     @api.model
     def _data_access_domain(self):
         """Domain of the core-group appointments that grant data access today:
-        sitting, with the requirements met."""
-        return [("requirements_met", "=", True), *self._sitting_domain()]
+        sitting, with the requirements met and their confirmation still valid."""
+        today = fields.Date.context_today(self)
+        return [
+            ("requirements_met", "=", True),
+            ("requirements_valid_until", ">=", today),
+            *self._sitting_domain(),
+        ]
 
-    @api.depends("state", "requirements_met", "date_start", "date_end")
+    @api.depends(
+        "state",
+        "requirements_met",
+        "requirements_valid_until",
+        "date_start",
+        "date_end",
+    )
     @api.depends_context("uid")
     def _compute_has_data_access(self):
         granted = self.filtered_domain(self._data_access_domain())

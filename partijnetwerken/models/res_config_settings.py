@@ -54,6 +54,27 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partijnetwerken.coordinator_email",
         help="The networks coordinator of the party office: first point of contact.",
     )
+    partijnetwerken_requirements_valid_months = fields.Integer(
+        string="Access requirements valid (months)",
+        config_parameter="partijnetwerken.requirements_valid_months",
+        default=24,
+        help="How long a confirmation of a core-group member's access requirements "
+        "(such as a signed confidentiality statement) holds.",
+    )
+    partijnetwerken_requirements_reminder_weeks = fields.Integer(
+        string="Requirements reminder (weeks)",
+        config_parameter="partijnetwerken.requirements_reminder_weeks",
+        default=4,
+        help="How many weeks before the access requirements expire the party "
+        "office is reminded to confirm them again.",
+    )
+    partijnetwerken_evaluation_months = fields.Integer(
+        string="Evaluation interval (months)",
+        config_parameter="partijnetwerken.evaluation_months",
+        default=12,
+        help="How many months after the start, or after the national board's last "
+        "decision, a network is evaluated.",
+    )
 
     @api.model
     def default_get(self, fields_list):

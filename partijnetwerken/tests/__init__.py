@@ -26,3 +26,7 @@ from . import test_lifecycle_views
 from . import test_security_hardening
 from . import test_security_attack
 from . import test_privacy_register
+from . import test_target_status
+from . import test_evaluation
+from . import test_health_pack
+from . import test_recertification

@@ -106,6 +106,9 @@ class TestCoreTerms(PartyNetworkLifecycleCase):
             self.assertEqual(self.seat.state, "appointed")
             self.assertEqual(self.seat.date_start, date(2031, 3, 1))
             self.assertEqual(self.seat.date_end, date(2032, 3, 1))
+            # recertification (DESIGN §10.5): data access after a new confirmation
+            self.assertFalse(self.seat.has_data_access)
+            self.seat.with_user(self.office_user).action_confirm_requirements()
             self.assertTrue(self.seat.has_data_access)
 
     def test_no_reappointment_of_a_proposed_member(self):

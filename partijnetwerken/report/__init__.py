@@ -1,0 +1,1 @@
+from . import party_network_health_report
