@@ -24,7 +24,7 @@ class PartyNetworkPrivacyPortal(PartyNetworkPortal):
             {
                 "page_name": "party_network_privacy",
                 "overview": request.env[
-                    "party.network.membership"
+                    "party.network.consent"
                 ]._portal_privacy_overview(),
                 "consent_texts": request.env["party.network.consent"]._form_texts(),
                 "notice": self._notice(notice),
@@ -42,7 +42,7 @@ class PartyNetworkPrivacyPortal(PartyNetworkPortal):
         methods=["GET"],
     )
     def portal_network_privacy_download(self, **kw):
-        data = request.env["party.network.membership"]._portal_privacy_export()
+        data = request.env["party.network.consent"]._portal_privacy_export()
         content = json.dumps(data, ensure_ascii=False, indent=2)
         filename = request.env._("my network data.json")
         return request.make_response(

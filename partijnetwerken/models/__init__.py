@@ -7,6 +7,8 @@ from . import party_network_decided_mixin
 from . import party_network_record_mixin
 from . import party_network_composition_mixin
 from . import party_network_tag
+from . import party_network_application
+from . import party_network_target
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member
@@ -19,9 +21,6 @@ from . import mail_message
 from . import party_network_register_mixin
 from . import party_network_consent
 from . import party_network_access_log
-from . import party_network_privacy
-from . import party_network_membership_province
-from . import party_network_target
 from . import party_network_evaluation
 from . import party_network_core_member_recertification
 from . import party_network_member_stat

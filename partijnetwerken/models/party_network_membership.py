@@ -98,6 +98,12 @@ class PartyNetworkMembership(models.Model):
         string="Consent history",
         groups=OFFICE_BOARD,
     )
+    # Where a member lives says something about who they are: office and board
+    # only, like the partner. Not stored: it lets one grouped query count the
+    # provinces of many networks (``party.network.province_count``).
+    partner_state_id = fields.Many2one(
+        related="partner_id.state_id", string="Province", groups=OFFICE_BOARD
+    )
     core_visible = fields.Boolean(
         string="Visible to my core group",
         compute="_compute_core_visible",

@@ -23,11 +23,15 @@ PACK_MONTHS = 24
 ADVICE_MODEL = "party.network.advice"
 
 
-class PartyNetwork(models.Model):
+class PartyNetworkTargetMixin(models.AbstractModel):
     """Steering the networks (DESIGN §10.5): the member target and its status,
-    the breadth over the provinces, the periodic evaluation and the health pack."""
+    the breadth over the provinces, the periodic evaluation and the health pack.
 
-    _inherit = "party.network"
+    A part of ``party.network`` (which inherits it), kept in a file of its own.
+    """
+
+    _name = "party.network.target.mixin"
+    _description = "Party networks: targets, breadth and evaluations"
 
     target_progress = fields.Float(
         string="Progress to target (%)",
