@@ -19,6 +19,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_actions_server_data.xml",
+        "data/party_network_event_data.xml",
         "wizards/party_network_plan_decision_views.xml",
         "wizards/party_network_close_views.xml",
         "wizards/party_network_merge_views.xml",
@@ -34,11 +35,13 @@
         "views/party_network_portal_templates.xml",
         "views/party_network_core_portal_templates.xml",
         "views/party_network_application_portal_templates.xml",
+        "views/party_network_event_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
+        "demo/party_network_event_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

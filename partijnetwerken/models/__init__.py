@@ -16,3 +16,5 @@ from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message
+from . import event_registration
+from . import party_network_membership_event

@@ -25,3 +25,4 @@ from . import test_network_tag
 from . import test_lifecycle_views
 from . import test_security_hardening
 from . import test_security_attack
+from . import test_event_registration
