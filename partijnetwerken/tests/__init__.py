@@ -26,3 +26,5 @@ from . import test_lifecycle_views
 from . import test_security_hardening
 from . import test_security_attack
 from . import test_event_registration
+from . import test_portal_event
+from . import test_security_event_privacy
