@@ -28,3 +28,4 @@ from . import test_security_attack
 from . import test_event_registration
 from . import test_portal_event
 from . import test_security_event_privacy
+from . import test_event_performance
