@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .plain_text import checkbox_value, clean_plain_text, strip_control_chars
 
@@ -249,6 +250,13 @@ class EventEvent(models.Model):
         """
         self.ensure_one()
         partner = self.env.user.partner_id
+        # Two registrations of one member at the same moment (a double click that
+        # reaches two workers): the second waits here and, once the first has
+        # committed (a registration updates the event's seat counts), fails to
+        # serialise; Odoo retries the request, and the retry finds the first one.
+        self.env.cr.execute(
+            SQL("SELECT id FROM event_event WHERE id = %s FOR NO KEY UPDATE", self.id)
+        )
         # sudo: portal users have no access to registrations; restricted to the
         # user's own registration of this activity.
         registration_sudo = (
