@@ -251,11 +251,11 @@ class EventEvent(models.Model):
         self.ensure_one()
         partner = self.env.user.partner_id
         # Two registrations of one member at the same moment (a double click that
-        # reaches two workers): the second waits here and, once the first has
-        # committed (a registration updates the event's seat counts), fails to
-        # serialise; Odoo retries the request, and the retry finds the first one.
+        # reaches two workers): a row version of the event of its own, so that the
+        # second waits here and, once the first has committed, fails to serialise;
+        # Odoo retries that request, and the retry finds the first registration.
         self.env.cr.execute(
-            SQL("SELECT id FROM event_event WHERE id = %s FOR NO KEY UPDATE", self.id)
+            SQL("UPDATE event_event SET write_date = write_date WHERE id = %s", self.id)
         )
         # sudo: portal users have no access to registrations; restricted to the
         # user's own registration of this activity.

@@ -30,3 +30,4 @@ from . import test_portal_event
 from . import test_security_event_privacy
 from . import test_event_performance
 from . import test_tour_event
+from . import test_event_concurrency
