@@ -177,3 +177,16 @@ class TestEventRegistration(PartyNetworkCase):
             with self.subTest(url=url), self.assertRaises(ValidationError):
                 self.event.network_online_url = url
         self.event.network_online_url = "https://meet.example.nl/zorg"
+
+    def test_office_finds_the_activity_under_the_network(self):
+        action = self.network_a.with_user(self.office_user).action_view_events()
+        events = (
+            self.env["event.event"].with_user(self.office_user).search(action["domain"])
+        )
+        self.assertIn(self.event, events)
+        self.assertNotIn(self.event_b, events)
+        self.assertEqual(self.network_a.event_count, len(events))
+        form = self.env.ref("event.view_event_form")
+        arch = self.env["event.event"].get_view(form.id, "form")["arch"]
+        for name in ("network_id", "network_members_only", "network_online_url"):
+            self.assertIn(f'name="{name}"', arch)
