@@ -93,9 +93,11 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
     def portal_network_event_unregister(self, network_id, event_id, **kw):
         network = self._network_or_404(network_id)
         event_sudo = self._network_event_or_404(network, event_id)
-        _done, error = self._call_model(event_sudo._portal_unregister)
+        cancelled, error = self._call_model(event_sudo._portal_unregister)
         if error:
             return self._render_network(network, error=error)
+        if not cancelled:
+            return request.redirect(f"/my/networks/{network.id}")
         return request.redirect(f"/my/networks/{network.id}?notice=unregistered")
 
     @http.route(

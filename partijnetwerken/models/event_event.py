@@ -367,6 +367,8 @@ class EventEvent(models.Model):
             .create(
                 {
                     **vals,
+                    # not event's sample text, which would reach the .ics file
+                    "description": False,
                     "network_id": network.id,
                     "user_id": self._get_coordinator_user().id or False,
                 }

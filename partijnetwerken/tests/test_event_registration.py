@@ -158,6 +158,7 @@ class TestEventRegistration(PartyNetworkCase):
         self.assertTrue(event.seats_limited)
         self.assertEqual(event.seats_max, 12)
         self.assertTrue(event.network_members_only)
+        self.assertFalse(event.description)
         activity = event.activity_ids
         self.assertEqual(
             activity.activity_type_id,

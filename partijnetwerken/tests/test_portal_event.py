@@ -76,6 +76,13 @@ class TestPortalEvent(PartyNetworkPortalCommon, HttpCase):
         self.assertEqual(registration.state, "cancel")
         self.assertNotIn("o_pn_my_registrations", self.get("/my/networks").text)
 
+    def test_unregister_without_registration_changes_nothing(self):
+        self.login(self.member_user)
+        response = self.post(f"{self.url_event}/unregister")
+        self.assertEqual(response.status_code, 303)
+        self.assertNotIn("notice", response.headers["Location"])
+        self.assertFalse(self._registrations())
+
     def test_double_register_leaves_one_registration(self):
         self.login(self.member_user)
         for _attempt in range(3):
