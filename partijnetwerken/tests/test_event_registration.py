@@ -105,19 +105,32 @@ class TestEventRegistration(PartyNetworkCase):
 
     def test_confirmation_mail_in_member_language_with_ics(self):
         self.env["res.lang"]._activate_lang("nl_NL")
-        partner = self.member_user.partner_id
-        partner.lang = "nl_NL"
+        self.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
+        dutch = self.member_user.partner_id
+        dutch.lang = "nl_NL"
+        english = self.core_b_user.partner_id
+        english.lang = "en_US"
         self.assertEqual(
             self.event.event_mail_ids.template_ref,
             self.env.ref("partijnetwerken.mail_template_network_event_registration"),
         )
         self._register(self.member_user, self.event)
-        mails = self.env["mail.mail"].search([("recipient_ids", "in", partner.ids)])
-        self.assertEqual(len(mails), 1)
-        ics = mails.attachment_ids.filtered(lambda a: a.name.endswith(".ics"))
-        self.assertEqual(len(ics), 1)
-        self.assertIn(b"BEGIN:VCALENDAR", base64.b64decode(ics.datas))
-        self.assertIn(self.event.name, mails.subject)
+        self._register(self.core_b_user, self.event_open)
+        Mail = self.env["mail.mail"]
+        mail_nl = Mail.search([("recipient_ids", "in", dutch.ids)])
+        mail_en = Mail.search([("recipient_ids", "in", english.ids)])
+        self.assertEqual(len(mail_nl), 1)
+        self.assertEqual(mail_nl.subject, f"Je bent ingeschreven: {self.event.name}")
+        self.assertIn("Beste", mail_nl.body_html)
+        self.assertEqual(mail_en.subject, f"You are registered: {self.event_open.name}")
+        for mail, event in ((mail_nl, self.event), (mail_en, self.event_open)):
+            ics = mail.attachment_ids.filtered(lambda a: a.name.endswith(".ics"))
+            self.assertEqual(len(ics), 1)
+            content = base64.b64decode(ics.datas)
+            self.assertIn(b"BEGIN:VCALENDAR", content)
+            self.assertIn(event.name.encode(), content)
 
     def test_leaving_cancels_future_members_only_registrations(self):
         partner = self.member_user.partner_id
