@@ -64,6 +64,18 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
             raise NotFound()
         return event_sudo
 
+    def _event_not_found(self, network):
+        """The network's page with a message, for an activity that is not one of
+        the network's (another network's, or none): answered as not found."""
+        response = self._render_network(
+            network,
+            error=request.env._(
+                "This activity is not one of the activities of this network."
+            ),
+        )
+        response.status_code = 404
+        return response
+
     @http.route(
         "/my/networks/<int:network_id>/events/<int:event_id>/register",
         type="http",
@@ -73,7 +85,11 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
     )
     def portal_network_event_register(self, network_id, event_id, **kw):
         network = self._network_or_404(network_id)
-        event_sudo = self._network_event_or_404(network, event_id)
+        if event_id > MAX_ID:
+            raise NotFound()
+        event_sudo = request.env["event.event"]._portal_network_event(network, event_id)
+        if not event_sudo:
+            return self._event_not_found(network)
         # No savepoint around the registration: event's mail scheduler, which a
         # new registration starts, may commit. The model checks everything first
         # and raises before it writes anything.
@@ -92,7 +108,11 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
     )
     def portal_network_event_unregister(self, network_id, event_id, **kw):
         network = self._network_or_404(network_id)
-        event_sudo = self._network_event_or_404(network, event_id)
+        if event_id > MAX_ID:
+            raise NotFound()
+        event_sudo = request.env["event.event"]._portal_network_event(network, event_id)
+        if not event_sudo:
+            return self._event_not_found(network)
         cancelled, error = self._call_model(event_sudo._portal_unregister)
         if error:
             return self._render_network(network, error=error)

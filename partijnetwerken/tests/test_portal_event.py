@@ -127,7 +127,9 @@ class TestPortalEvent(PartyNetworkPortalCommon, HttpCase):
     def test_other_networks_event_is_not_found(self):
         self.login(self.member_user)
         url = f"{self.url_a}/events/{self.event_b.id}/register"
-        self.assertEqual(self.post(url).status_code, 404)
+        response = self.post(url)
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("not one of the activities of this network", response.text)
         self.assertFalse(self._registrations(self.event_b))
         self.assertEqual(
             self.post(f"{self.url_a}/events/99999999/register").status_code, 404
