@@ -21,6 +21,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_actions_server_data.xml",
+        "data/party_network_event_data.xml",
         "wizards/party_network_plan_decision_views.xml",
         "wizards/party_network_close_views.xml",
         "wizards/party_network_merge_views.xml",
@@ -43,6 +44,7 @@
         "report/party_network_health_report.xml",
         "views/party_network_evaluation_views.xml",
         "views/party_network_target_views.xml",
+        "views/party_network_event_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -50,6 +52,7 @@
         "demo/party_network_demo.xml",
         "demo/party_network_privacy_demo.xml",
         "demo/party_network_steering_demo.xml",
+        "demo/party_network_event_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

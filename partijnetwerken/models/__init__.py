@@ -24,3 +24,4 @@ from . import party_network_access_log
 from . import party_network_evaluation
 from . import party_network_core_member_recertification
 from . import party_network_member_stat
+from . import event_registration

@@ -353,9 +353,10 @@ class PartyNetworkMembership(models.Model):
         """Called once for the memberships that just ended, whatever the path
         (the member leaves, leaves the party, the network closes or merges).
 
-        The areas of the second stage extend it: future members-only
-        registrations, working groups.
+        The areas of the second stage add theirs here, as methods of their own
+        models: one extension class per model and addon.
         """
+        self.env["event.registration"]._pn_cancel_after_leaving(self)
 
     def _record_consent(self, event, consent=None):
         """Add a row to the consent register for each membership (DESIGN §10.6).

@@ -30,3 +30,9 @@ from . import test_target_status
 from . import test_evaluation
 from . import test_health_pack
 from . import test_recertification
+from . import test_event_registration
+from . import test_portal_event
+from . import test_security_event_privacy
+from . import test_event_performance
+from . import test_tour_event
+from . import test_event_concurrency

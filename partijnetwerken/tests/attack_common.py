@@ -104,6 +104,7 @@ WATCHED_TABLES = (
     "party_network_membership",
     "party_network_core_member",
     "party_network_plan",
+    "event_registration",
 )
 # ... and these are counted.
 COUNTED_TABLES = ("mail_message", "mail_followers", "mail_mail")
@@ -446,7 +447,7 @@ class AttackMixin:
         for table in WATCHED_TABLES:
             owner = (
                 SQL.identifier("partner_id")
-                if table == "party_network_membership"
+                if table in ("party_network_membership", "event_registration")
                 else SQL("NULL")
             )
             self.cr.execute(

@@ -315,6 +315,8 @@ class TestPrivacyPage(PartyNetworkPortalCommon, HttpCase):
         self.assertEqual(
             self.get(f"/my/networks/{self.network_a.id}/members.csv").status_code, 200
         )
+        event_url = f"/my/networks/{self.network_a.id}/events/{self.event_a.id}"
+        self.assertEqual(self.get(f"{event_url}/registrations").status_code, 200)
         rows = self.env[ACCESS_LOG].search([], order="id")
         self.assertEqual(
             [(r.user_id, r.kind, r.row_count, r.search_term) for r in rows],
@@ -322,6 +324,7 @@ class TestPrivacyPage(PartyNetworkPortalCommon, HttpCase):
                 (self.core_user, "list", 2, False),
                 (self.core_user, "list", 1, "anna"),
                 (self.core_user, "csv", 2, False),
+                (self.core_user, "registrations", 0, False),
             ],
         )
 

@@ -78,6 +78,15 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
             }
         )
         networks = cls.network_a | cls.network_b | cls.network_plan | cls.application
+        cls.event_b = cls.env["event.event"].create(
+            {
+                "name": "Activity of network B",
+                "network_id": cls.network_b.id,
+                "network_activity_kind": "meeting",
+                "date_begin": cls.event_a.date_begin,
+                "date_end": cls.event_a.date_end,
+            }
+        )
         # reading a token is seen on the networks that have one (a token left from
         # before, as on a database that had them), minting one on B
         for network in networks - cls.network_b:
@@ -89,6 +98,8 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
                 "P": cls.network_plan.id,
                 "C": cls.application.id,
             },
+            # an activity of network A and one of network B
+            "event_id": {"E": cls.event_a.id, "EB": cls.event_b.id},
         }
         cls.attack_missing_id = max(networks.ids) + 100000
         cls.attack_records = {

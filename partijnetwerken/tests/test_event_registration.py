@@ -1,0 +1,206 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import PartyNetworkCase
+
+
+@tagged("post_install", "-at_install")
+class TestEventRegistration(PartyNetworkCase):
+    """Registering for network activities (DESIGN §10.1), as the model does it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.now = fields.Datetime.now()
+        cls.event = cls._event(cls.network_a, "Ledenbijeenkomst", days=7)
+        cls.event_open = cls._event(
+            cls.network_a, "Open bijeenkomst", days=8, network_members_only=False
+        )
+        cls.event_b = cls._event(cls.network_b, "Jongerenavond", days=7)
+
+    @classmethod
+    def _event(cls, network, name, days, **vals):
+        return cls.env["event.event"].create(
+            {
+                "name": name,
+                "network_id": network.id,
+                "network_activity_kind": "meeting",
+                "date_begin": cls.now + timedelta(days=days),
+                "date_end": cls.now + timedelta(days=days, hours=2),
+                **vals,
+            }
+        )
+
+    def _registrations(self, event, partner):
+        return self.env["event.registration"].search(
+            [("event_id", "=", event.id), ("partner_id", "=", partner.id)]
+        )
+
+    def _register(self, user, event):
+        return event.with_user(user).sudo()._portal_register()
+
+    def test_member_registers_once(self):
+        partner = self.member_user.partner_id
+        first = self._register(self.member_user, self.event)
+        second = self._register(self.member_user, self.event)
+        self.assertEqual(first, second)
+        registrations = self._registrations(self.event, partner)
+        self.assertEqual(len(registrations), 1)
+        self.assertEqual(registrations.state, "open")
+
+    def test_cancelled_registration_is_reopened(self):
+        partner = self.member_user.partner_id
+        self._register(self.member_user, self.event)
+        self.event.with_user(self.member_user).sudo()._portal_unregister()
+        self.assertEqual(self._registrations(self.event, partner).state, "cancel")
+        self._register(self.member_user, self.event)
+        registrations = self._registrations(self.event, partner)
+        self.assertEqual(len(registrations), 1)
+        self.assertEqual(registrations.state, "open")
+
+    def test_non_member_is_refused_for_members_only(self):
+        with self.assertRaisesRegex(UserError, "members of the network"):
+            self._register(self.core_b_user, self.event)
+        self.assertFalse(self._registrations(self.event, self.core_b_user.partner_id))
+
+    def test_party_member_registers_for_open_activity(self):
+        self._register(self.core_b_user, self.event_open)
+        self.assertEqual(
+            self._registrations(self.event_open, self.core_b_user.partner_id).state,
+            "open",
+        )
+
+    def test_non_party_member_is_refused_for_open_activity(self):
+        with self.assertRaisesRegex(UserError, "Only party members"):
+            self._register(self.outsider_user, self.event_open)
+        self.assertFalse(
+            self._registrations(self.event_open, self.outsider_user.partner_id)
+        )
+
+    def test_full_activity_is_refused(self):
+        self.event.write({"seats_limited": True, "seats_max": 1})
+        self._join(self.network_a, self.core_user.partner_id, consent=True)
+        self._register(self.core_user, self.event)
+        with self.assertRaisesRegex(UserError, "full"):
+            self._register(self.member_user, self.event)
+        self.assertFalse(self._registrations(self.event, self.member_user.partner_id))
+
+    def test_registration_closes_at_start(self):
+        with freeze_time(self.event.date_begin + timedelta(minutes=1)):
+            self.event.invalidate_recordset(["event_registrations_open"])
+            self.assertFalse(self.event.event_registrations_open)
+            with self.assertRaisesRegex(UserError, "started"):
+                self._register(self.member_user, self.event)
+        with freeze_time(self.event.date_end + timedelta(days=1)):
+            with self.assertRaisesRegex(UserError, "taken place"):
+                self._register(self.member_user, self.event)
+        self.assertFalse(self._registrations(self.event, self.member_user.partner_id))
+
+    def test_confirmation_mail_in_member_language_with_ics(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
+        dutch = self.member_user.partner_id
+        dutch.lang = "nl_NL"
+        english = self.core_b_user.partner_id
+        english.lang = "en_US"
+        self.assertEqual(
+            self.event.event_mail_ids.template_ref,
+            self.env.ref("partijnetwerken.mail_template_network_event_registration"),
+        )
+        self._register(self.member_user, self.event)
+        self._register(self.core_b_user, self.event_open)
+        Mail = self.env["mail.mail"]
+        mail_nl = Mail.search([("recipient_ids", "in", dutch.ids)])
+        mail_en = Mail.search([("recipient_ids", "in", english.ids)])
+        self.assertEqual(len(mail_nl), 1)
+        self.assertEqual(mail_nl.subject, f"Je bent ingeschreven: {self.event.name}")
+        self.assertIn("Beste", mail_nl.body_html)
+        self.assertEqual(mail_en.subject, f"You are registered: {self.event_open.name}")
+        for mail, event in ((mail_nl, self.event), (mail_en, self.event_open)):
+            ics = mail.attachment_ids.filtered(lambda a: a.name.endswith(".ics"))
+            self.assertEqual(len(ics), 1)
+            content = base64.b64decode(ics.datas)
+            self.assertIn(b"BEGIN:VCALENDAR", content)
+            self.assertIn(event.name.encode(), content)
+
+    def test_leaving_cancels_future_members_only_registrations(self):
+        partner = self.member_user.partner_id
+        past = self._event(self.network_a, "Terugblik", days=-10)
+        past_registration = self.env["event.registration"].create(
+            {"event_id": past.id, "partner_id": partner.id, "state": "open"}
+        )
+        self._register(self.member_user, self.event)
+        self._register(self.member_user, self.event_open)
+        self.m_member.with_user(self.member_user).action_leave()
+        self.assertEqual(self._registrations(self.event, partner).state, "cancel")
+        # not members-only, and past: they stay
+        self.assertEqual(self._registrations(self.event_open, partner).state, "open")
+        self.assertEqual(past_registration.state, "open")
+
+    def test_core_member_creates_activity(self):
+        Event = self.env["event.event"].with_user(self.core_user)
+        begin = fields.Datetime.now() + timedelta(days=30)
+        event = Event._portal_create_network_activity(
+            self.network_a,
+            {
+                "name": "Werkbezoek wijkverpleging",
+                "network_activity_kind": "working_visit",
+                # Amsterdam in winter or summer: one or two hours ahead of UTC
+                "date_begin": begin.strftime("%Y-%m-%dT10:00"),
+                "date_end": begin.strftime("%Y-%m-%dT12:30"),
+                "address": "Wijkcentrum De Linde, Utrecht",
+                "online_url": "",
+                "seats_max": "12",
+                "network_members_only": "on",
+            },
+        )
+        self.assertEqual(event.network_id, self.network_a)
+        self.assertEqual(event.date_begin.strftime("%M"), "00")
+        self.assertIn(event.date_begin.hour, (8, 9))
+        self.assertEqual(event.date_end - event.date_begin, timedelta(hours=2.5))
+        self.assertEqual(event.network_location, "Wijkcentrum De Linde, Utrecht")
+        self.assertTrue(event.seats_limited)
+        self.assertEqual(event.seats_max, 12)
+        self.assertTrue(event.network_members_only)
+        self.assertFalse(event.description)
+        activity = event.activity_ids
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("partijnetwerken.mail_activity_type_network_event"),
+        )
+        self.assertIn(event, self.network_a.event_ids)
+
+    def test_plain_member_cannot_create_activity(self):
+        Event = self.env["event.event"].with_user(self.member_user)
+        with self.assertRaises(AccessError):
+            Event._portal_create_network_activity(
+                self.network_a, {"name": "Zomaar iets"}
+            )
+
+    def test_online_url_must_be_web_address(self):
+        for url in ("javascript:alert(1)", "ftp://example.nl", "https://", "www.x.nl"):
+            with self.subTest(url=url), self.assertRaises(ValidationError):
+                self.event.network_online_url = url
+        self.event.network_online_url = "https://meet.example.nl/zorg"
+
+    def test_office_finds_the_activity_under_the_network(self):
+        action = self.network_a.with_user(self.office_user).action_view_events()
+        events = (
+            self.env["event.event"].with_user(self.office_user).search(action["domain"])
+        )
+        self.assertIn(self.event, events)
+        self.assertNotIn(self.event_b, events)
+        self.assertEqual(self.network_a.event_count, len(events))
+        form = self.env.ref("event.view_event_form")
+        arch = self.env["event.event"].get_view(form.id, "form")["arch"]
+        for name in ("network_id", "network_members_only", "network_online_url"):
+            self.assertIn(f'name="{name}"', arch)
