@@ -1,3 +1,5 @@
 from . import portal
 from . import portal_application
 from . import portal_core_group
+from . import portal_working_group
+from . import portal_contribution

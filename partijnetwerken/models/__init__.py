@@ -16,3 +16,7 @@ from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message
+from . import party_network_working_group
+from . import party_network_membership_working_group
+from . import party_network_contribution
+from . import party_network_working_group_contribution

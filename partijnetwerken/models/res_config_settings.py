@@ -47,6 +47,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partijnetwerken.coordinator_email",
         help="The networks coordinator of the party office: first point of contact.",
     )
+    partijnetwerken_contribution_instructions = fields.Text(
+        string="Payment instructions for contributions",
+        config_parameter="partijnetwerken.contribution_instructions",
+        help="What members read after pledging a voluntary contribution, e.g. the "
+        "party's IBAN and to mention the reference.",
+    )
 
     @api.model
     def default_get(self, fields_list):

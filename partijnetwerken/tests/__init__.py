@@ -25,3 +25,5 @@ from . import test_network_tag
 from . import test_lifecycle_views
 from . import test_security_hardening
 from . import test_security_attack
+from . import test_working_group
+from . import test_contribution
