@@ -26,9 +26,13 @@ class PartyNetworkWorkingGroupPortal(PartyNetworkPortal):
 
     def _network_page_values(self, network):
         values = super()._network_page_values(network)
-        values["working_groups"] = request.env[
-            "party.network.working.group"
-        ]._portal_network_groups(network)
+        Group = request.env["party.network.working.group"]
+        # only members and the core group read them (the rule); others skip it
+        values["working_groups"] = (
+            Group._portal_network_groups(network)
+            if values.get("membership") or values.get("is_core_member")
+            else Group
+        )
         return values
 
     def _working_group_or_404(self, network, group_id):

@@ -155,9 +155,10 @@ class PartyNetworkWorkingGroup(models.Model):
             )
         if not self.active:
             raise UserError(self.env._("This working group is no longer active."))
-        # sudo: members do not write working groups; this links their own
-        # membership only (the relation ignores a second identical link).
-        self.sudo().write({"membership_ids": [Command.link(membership.id)]})
+        # sudo: members do not write memberships or working groups; this links
+        # their own membership only, from its side (the relation ignores a second
+        # identical link).
+        membership.write({"working_group_ids": [Command.link(self.id)]})
         return True
 
     def action_leave(self):
@@ -167,7 +168,7 @@ class PartyNetworkWorkingGroup(models.Model):
         membership = self._own_membership()
         if membership:
             # sudo: as above, the reader's own membership only.
-            self.sudo().write({"membership_ids": [Command.unlink(membership.id)]})
+            membership.write({"working_group_ids": [Command.unlink(self.id)]})
         return True
 
     @api.model
@@ -209,6 +210,7 @@ class PartyNetworkWorkingGroup(models.Model):
             description,
             self.env._("Description"),
             max_length=DESCRIPTION_MAX_LENGTH,
+            required=True,
             multiline=True,
         )
         # sudo: members and the core group do not create working groups over
@@ -232,7 +234,7 @@ class PartyNetworkWorkingGroup(models.Model):
             {
                 "network_id": network.id,
                 "name": name,
-                "description": description or False,
+                "description": description,
             }
         )
         return self.browse(group.id)

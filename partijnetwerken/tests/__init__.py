@@ -27,3 +27,7 @@ from . import test_security_hardening
 from . import test_security_attack
 from . import test_working_group
 from . import test_contribution
+from . import test_portal_working_group
+from . import test_portal_contribution
+from . import test_security_working_group_contribution_rpc
+from . import test_working_group_performance

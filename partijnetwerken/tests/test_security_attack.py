@@ -77,6 +77,32 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
                 ],
             }
         )
+        # working groups with members who do not share, and a contribution of the
+        # hidden member: the core group never learns who takes part or who gave
+        cls.group_a = cls.env["party.network.working.group"].create(
+            {
+                "network_id": cls.network_a.id,
+                "name": "Werkgroep Aanval",
+                "membership_ids": [
+                    Command.set((cls.m_hidden | cls.m_plain | cls.m_anna).ids)
+                ],
+            }
+        )
+        cls.group_b = cls.env["party.network.working.group"].create(
+            {
+                "network_id": cls.network_b.id,
+                "name": "Werkgroep B",
+                "membership_ids": [Command.set(cls.m_esther.ids)],
+            }
+        )
+        cls.network_a.contribution_enabled = True
+        cls.c_hidden = cls.env["party.network.contribution"].create(
+            {
+                "network_id": cls.network_a.id,
+                "partner_id": cls.hidden_partner.id,
+                "amount": 25,
+            }
+        )
         networks = cls.network_a | cls.network_b | cls.network_plan | cls.application
         # reading a token is seen on the networks that have one (a token left from
         # before, as on a database that had them), minting one on B
@@ -89,6 +115,7 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
                 "P": cls.network_plan.id,
                 "C": cls.application.id,
             },
+            "group_id": {"A": cls.group_a.id, "B": cls.group_b.id},
         }
         cls.attack_missing_id = max(networks.ids) + 100000
         cls.attack_records = {
@@ -102,6 +129,8 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
             "party.network.plan": [cls.plan.id],
             "res.partner": [cls.hidden_partner.id, cls.attack_member.partner_id.id],
             "event.event": [cls.event_a.id],
+            "party.network.working.group": [cls.group_a.id, cls.group_b.id],
+            "party.network.contribution": [cls.c_hidden.id],
         }
         cls.attack_secrets = {
             None: (

@@ -129,23 +129,25 @@ class TestWorkingGroup(PartyNetworkCase):
         self.assertEqual(group.network_id, self.network_a)
         self.assertFalse(group.sudo().message_partner_ids)
         # the same form sent twice makes one group
-        self.assertEqual(Group._portal_create(self.network_a, "personeel", ""), group)
+        self.assertEqual(
+            Group._portal_create(self.network_a, "personeel", "Werkdruk."), group
+        )
         # another core member cannot make a second group of the same name
         with self.assertRaises(ValidationError):
             self.env[GROUP].with_user(self.core_internal_user)._portal_create(
-                self.network_a, "Personeel", ""
+                self.network_a, "Personeel", "Nog een keer."
             )
 
     def test_only_the_core_group_or_the_office_creates(self):
         for user in (self.member_user, self.core_b_user, self.board_user):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 self.env[GROUP].with_user(user)._portal_create(
-                    self.network_a, "Stiekem", ""
+                    self.network_a, "Stiekem", "Zonder recht."
                 )
         group = (
             self.env[GROUP]
             .with_user(self.office_user)
-            ._portal_create(self.network_a, "Door het bureau", "")
+            ._portal_create(self.network_a, "Door het bureau", "Op verzoek.")
         )
         self.assertTrue(group)
         self.assertFalse(self.env[GROUP].search([("name", "=", "Stiekem")]))
@@ -154,10 +156,12 @@ class TestWorkingGroup(PartyNetworkCase):
         Group = self.env[GROUP].with_user(self.core_user)
         for name, description in (
             ("", "Geen naam"),
-            ("   ", ""),
-            ("x" * 5000, ""),
+            ("   ", "Lege naam"),
+            ("Geen beschrijving", ""),
+            ("Geen beschrijving", "   "),
+            ("x" * 5000, "Te lang"),
             ("Goed", "y" * 5000),
-            ("<script>alert(1)</script>", ""),
+            ("<script>alert(1)</script>", "Script"),
             ("Goed", "<b>vet</b>"),
             (None, None),
             (12, "wrong type"),
