@@ -47,7 +47,8 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partijnetwerken.coordinator_email",
         help="The networks coordinator of the party office: first point of contact.",
     )
-    partijnetwerken_contribution_instructions = fields.Text(
+    # Char: Settings store only simple types as parameters; shown as a text area.
+    partijnetwerken_contribution_instructions = fields.Char(
         string="Payment instructions for contributions",
         config_parameter="partijnetwerken.contribution_instructions",
         help="What members read after pledging a voluntary contribution, e.g. the "

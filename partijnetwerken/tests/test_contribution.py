@@ -322,3 +322,11 @@ class TestContribution(PartyNetworkCase):
         self.assertNotIn(user.partner_id.name, repr(rows))
         for secret in PRIVATE_DATA:
             self.assertNotIn(secret, repr(rows))
+
+    def test_settings_hold_the_instructions(self):
+        text = "Maak over naar NL91 ABNA 0417 1643 00.\nVermeld je kenmerk."
+        settings = self.env["res.config.settings"].create(
+            {"partijnetwerken_contribution_instructions": text}
+        )
+        settings.execute()
+        self.assertEqual(self.env[CONTRIBUTION]._contribution_instructions(), text)
