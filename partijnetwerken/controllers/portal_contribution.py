@@ -51,6 +51,13 @@ class PartyNetworkContributionPortal(PartyNetworkPortal):
             "partijnetwerken.portal_network_contribute", page, headers=PRIVATE_HEADERS
         )
 
+    def _contribution_next_step(self, network, contribution):
+        """Where a member goes once the pledge is recorded: its confirmation with
+        the payment instructions. A payment bridge sends them to pay instead."""
+        return request.redirect(
+            f"/my/networks/{network.id}/contribute?pledge={contribution.id}"
+        )
+
     @http.route(
         "/my/networks/<int:network_id>/contribute",
         type="http",
@@ -73,9 +80,7 @@ class PartyNetworkContributionPortal(PartyNetworkPortal):
             if error:
                 form = {"amount": amount, "event_id": self._int_arg(event_id)}
                 return self._contribution_page(network, error=error, form=form)
-            return request.redirect(
-                f"/my/networks/{network.id}/contribute?pledge={contribution.id}"
-            )
+            return self._contribution_next_step(network, contribution)
         shown = Contribution
         pledge_id = self._int_arg(pledge)
         if 0 < pledge_id <= MAX_ID:

@@ -330,3 +330,16 @@ class TestContribution(PartyNetworkCase):
         )
         settings.execute()
         self.assertEqual(self.env[CONTRIBUTION]._contribution_instructions(), text)
+
+    def test_chatter_is_the_party_office_s(self):
+        self.c_bram.message_post(body="Betaald door Bram", message_type="comment")
+        own = self._pledge(self.member_user, "5").with_env(self.env)
+        own.message_post(body="Notitie van het bureau", message_type="comment")
+        Message = self.env["mail.message"]
+        domain = [("model", "=", CONTRIBUTION)]
+        for user in (self.core_internal_user, self.core_user, self.member_user):
+            with self.subTest(user=user.login):
+                self.assertFalse(Message.with_user(user).search(domain))
+                with self.assertRaises(AccessError):
+                    own.message_ids[:1].with_user(user).read(["body"])
+        self.assertTrue(Message.with_user(self.board_user).search(domain))

@@ -245,3 +245,20 @@ class TestWorkingGroup(PartyNetworkCase):
         rows = group.read(["membership_ids", "display_name", "member_count"])
         for secret in PRIVATE_DATA:
             self.assertNotIn(secret, repr(rows))
+
+    def test_chatter_is_the_party_office_s(self):
+        self.group_a.with_user(self.office_user).message_post(
+            body="Notitie over Bram", message_type="comment"
+        )
+        Message = self.env["mail.message"]
+        domain = [("model", "=", GROUP), ("res_id", "=", self.group_a.id)]
+        for user in (self.core_internal_user, self.core_user, self.member_user):
+            with self.subTest(user=user.login):
+                self.assertFalse(Message.with_user(user).search(domain))
+                with self.assertRaises(AccessError):
+                    self.group_a.message_ids[:1].with_user(user).read(["body"])
+        self.assertTrue(Message.with_user(self.office_user).search(domain))
+        with self.assertRaises(AccessError):
+            self.group_a.with_user(self.core_internal_user).message_subscribe(
+                self.core_internal_user.partner_id.ids
+            )
