@@ -343,3 +343,46 @@ class TestContribution(PartyNetworkCase):
                 with self.assertRaises(AccessError):
                     own.message_ids[:1].with_user(user).read(["body"])
         self.assertTrue(Message.with_user(self.board_user).search(domain))
+
+    def test_back_office_views(self):
+        kinds = [(False, kind) for kind in ("list", "form", "pivot", "graph", "search")]
+        for user in (self.office_user, self.board_user):
+            with self.subTest(user=user.login):
+                views = self.env[CONTRIBUTION].with_user(user).get_views(kinds)
+                self.assertIn("partner_id", views["models"][CONTRIBUTION]["fields"])
+                form = (
+                    self.env["party.network"]
+                    .with_user(user)
+                    .get_views([(False, "form")])
+                )
+                self.assertIn(
+                    "action_view_contributions", form["views"]["form"]["arch"]
+                )
+                groups = self.env["party.network.working.group"].with_user(user)
+                groups.get_views([(False, "list"), (False, "form"), (False, "search")])
+        form = (
+            self.env["party.network"]
+            .with_user(self.core_internal_user)
+            .get_views([(False, "form")])
+        )
+        self.assertNotIn("action_view_contributions", form["views"]["form"]["arch"])
+        self.assertIn("action_view_working_groups", form["views"]["form"]["arch"])
+        action = self.network_a.with_user(self.office_user).action_view_contributions()
+        self.assertEqual(action["domain"], [("network_id", "=", self.network_a.id)])
+        records = self.env[CONTRIBUTION].with_user(self.office_user)
+        grouped = records.read_group(
+            [], ["amount:sum"], ["network_id", "event_id"], lazy=False
+        )
+        self.assertEqual(sum(row["amount"] for row in grouped), 59.5)
+
+    def test_server_action_marks_selected_pledges_paid(self):
+        pledges = self._pledge(self.member_user, "5") | self._pledge(
+            self.member_user, "6"
+        )
+        action = self.env.ref(
+            "partijnetwerken.party_network_contribution_action_mark_paid"
+        )
+        action.with_user(self.office_user).with_context(
+            active_model=CONTRIBUTION, active_ids=pledges.ids
+        ).run()
+        self.assertEqual(set(pledges.mapped("state")), {"paid"})
