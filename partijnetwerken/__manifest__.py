@@ -15,6 +15,9 @@
         "security/ir.model.access.csv",
         "security/party_network_security.xml",
         "security/party_network_evaluation_security.xml",
+        "security/party_network_working_group_security.xml",
+        "security/party_network_contribution_security.xml",
+        "data/ir_sequence_data.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_partner_data.xml",
         "data/mail_activity_data.xml",
@@ -45,6 +48,12 @@
         "views/party_network_evaluation_views.xml",
         "views/party_network_target_views.xml",
         "views/party_network_event_portal_templates.xml",
+        "views/party_network_working_group_views.xml",
+        "views/party_network_contribution_views.xml",
+        "views/party_network_working_group_contribution_views.xml",
+        "views/party_network_working_group_contribution_menus.xml",
+        "views/party_network_working_group_portal_templates.xml",
+        "views/party_network_contribution_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -53,6 +62,7 @@
         "demo/party_network_privacy_demo.xml",
         "demo/party_network_steering_demo.xml",
         "demo/party_network_event_demo.xml",
+        "demo/party_network_working_group_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

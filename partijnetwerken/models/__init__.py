@@ -9,6 +9,7 @@ from . import party_network_composition_mixin
 from . import party_network_tag
 from . import party_network_application
 from . import party_network_target
+from . import party_network_working_group_contribution
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member
@@ -25,3 +26,5 @@ from . import party_network_evaluation
 from . import party_network_core_member_recertification
 from . import party_network_member_stat
 from . import event_registration
+from . import party_network_working_group
+from . import party_network_contribution

@@ -37,6 +37,7 @@ class PartyNetwork(models.Model):
         "party.network.board.decision.mixin",
         "party.network.application.mixin",
         "party.network.target.mixin",
+        "party.network.working.group.contribution.mixin",
     ]
     _order = "name, id"
     _board_decision_states = BOARD_DECISION_STATES

@@ -215,6 +215,26 @@ class PartyNetworkConsent(models.Model):
                 for consent in consents
             ],
             "registrations": self._privacy_export_registrations(partner),
+            "working_groups": [
+                {"network": group.network_id.name, "working_group": group.name}
+                for membership in memberships
+                for group in membership.sudo().working_group_ids
+            ],
+            "contributions": [
+                {
+                    "network": contribution.network_id.name,
+                    # sudo: plain ``event`` gives portal users no access to events
+                    "activity": contribution.sudo().event_id.name or None,
+                    "amount": contribution.amount,
+                    "currency": contribution.currency_id.name,
+                    "date": fields.Date.to_string(contribution.date),
+                    "state": contribution.state,
+                    "reference": contribution.reference,
+                }
+                for contribution in self.env["party.network.contribution"].search(
+                    [("is_own", "=", True)], order="id"
+                )
+            ],
         }
 
     @api.model

@@ -104,6 +104,32 @@ class PartyNetworkMembership(models.Model):
     partner_state_id = fields.Many2one(
         related="partner_id.state_id", string="Province", groups=OFFICE_BOARD
     )
+    working_group_ids = fields.Many2many(
+        "party.network.working.group",
+        "party_network_working_group_membership_rel",
+        "membership_id",
+        "working_group_id",
+        string="Working groups",
+    )
+
+    @api.constrains("working_group_ids")
+    def _check_working_groups(self):
+        # the groups' own constraint holds when they are written; this one when
+        # a membership is linked from its side (joining in the portal)
+        for membership in self.sudo().with_context(active_test=False):
+            groups = membership.working_group_ids
+            if groups and (
+                membership.state != "active"
+                or groups.network_id != membership.network_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Only active members of %(network)s can take part in its "
+                        "working groups.",
+                        network=membership.network_id.name,
+                    )
+                )
+
     core_visible = fields.Boolean(
         string="Visible to my core group",
         compute="_compute_core_visible",
@@ -357,6 +383,7 @@ class PartyNetworkMembership(models.Model):
         models: one extension class per model and addon.
         """
         self.env["event.registration"]._pn_cancel_after_leaving(self)
+        self.env["party.network.working.group"]._pn_remove_left_members(self)
 
     def _record_consent(self, event, consent=None):
         """Add a row to the consent register for each membership (DESIGN §10.6).
@@ -409,6 +436,24 @@ class PartyNetworkMembership(models.Model):
         if self.env.user._is_party_office():
             return "office"
         return "system"
+
+    @api.constrains("working_group_ids")
+    def _check_working_groups(self):
+        # the groups' own constraint holds when they are written; this one when
+        # a membership is linked from its side (joining in the portal)
+        for membership in self.sudo().with_context(active_test=False):
+            groups = membership.working_group_ids
+            if groups and (
+                membership.state != "active"
+                or groups.network_id != membership.network_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Only active members of %(network)s can take part in its "
+                        "working groups.",
+                        network=membership.network_id.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):

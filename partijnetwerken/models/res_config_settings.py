@@ -75,6 +75,13 @@ class ResConfigSettings(models.TransientModel):
         help="How many months after the start, or after the national board's last "
         "decision, a network is evaluated.",
     )
+    # Char: Settings store only simple types as parameters; shown as a text area.
+    partijnetwerken_contribution_instructions = fields.Char(
+        string="Payment instructions for contributions",
+        config_parameter="partijnetwerken.contribution_instructions",
+        help="What members read after pledging a voluntary contribution, e.g. the "
+        "party's IBAN and to mention the reference.",
+    )
 
     @api.model
     def default_get(self, fields_list):

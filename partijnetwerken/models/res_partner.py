@@ -100,6 +100,7 @@ class ResPartner(models.Model):
         ("party.network.invitation", "partner_id"),
         ("party.network.invitation", "inviter_partner_id"),
         ("event.registration", "partner_id"),
+        ("party.network.contribution", "partner_id"),
     )
 
     def _pn_forget(self):

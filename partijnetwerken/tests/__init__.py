@@ -36,3 +36,9 @@ from . import test_security_event_privacy
 from . import test_event_performance
 from . import test_tour_event
 from . import test_event_concurrency
+from . import test_working_group
+from . import test_contribution
+from . import test_portal_working_group
+from . import test_portal_contribution
+from . import test_security_working_group_contribution_rpc
+from . import test_working_group_performance

@@ -105,6 +105,14 @@ WATCHED_TABLES = (
     "party_network_core_member",
     "party_network_plan",
     "event_registration",
+    "party_network_working_group",
+    "party_network_contribution",
+)
+# Tables whose rows belong to a member (``partner_id``): a member may write their own.
+OWNED_TABLES = (
+    "party_network_membership",
+    "event_registration",
+    "party_network_contribution",
 )
 # ... and these are counted.
 COUNTED_TABLES = ("mail_message", "mail_followers", "mail_mail")
@@ -446,9 +454,7 @@ class AttackMixin:
         rows = {}
         for table in WATCHED_TABLES:
             owner = (
-                SQL.identifier("partner_id")
-                if table in ("party_network_membership", "event_registration")
-                else SQL("NULL")
+                SQL.identifier("partner_id") if table in OWNED_TABLES else SQL("NULL")
             )
             self.cr.execute(
                 SQL(

@@ -11,10 +11,10 @@ _logger = logging.getLogger(__name__)
 # must not depend on the number of members; these pin them so that a change
 # that adds queries per page shows up.
 PINNED_QUERY_COUNTS = {
-    # the member's upcoming registrations (DESIGN §10.1)
-    "my_networks": 13,
-    # the network's activities with registration state and seats (DESIGN §10.1)
-    "network": 25,
+    # the member's upcoming registrations and contributions (DESIGN §10.1, §10.3)
+    "my_networks": 14,
+    # the network's activities, working groups, contributions (DESIGN §10.1-§10.3)
+    "network": 28,
     # 17, plus the one INSERT of the access log (DESIGN §10.6)
     "members": 18,
     # one query over the shared fields of all rows, plus the access log's INSERT

@@ -5,7 +5,7 @@ from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -257,6 +257,11 @@ class TestForgetMember(PartyNetworkCase):
         )
         # and a seat in the core group
         self.core_a.sudo().partner_id = self.bram
+        # and a pledged contribution
+        self.network_a.contribution_enabled = True
+        contribution = self.env["party.network.contribution"].create(
+            {"network_id": self.network_a.id, "partner_id": self.bram.id, "amount": 5}
+        )
         before = Membership.search_count([("network_id", "=", self.network_a.id)])
         joined = self.m_bram.date_joined
         self._forget(self.bram)
@@ -269,6 +274,8 @@ class TestForgetMember(PartyNetworkCase):
         self.assertEqual(self.core_a.state, "ended")
         self.assertEqual(self.core_a.partner_id, placeholder)
         self.assertFalse(self.bram.is_party_member)
+        self.assertEqual(contribution.partner_id, placeholder)
+        self.assertEqual(contribution.amount, 5)
         self.assertFalse(
             self.env[CONSENT].sudo().search([("partner_id", "=", self.bram.id)])
         )
@@ -330,6 +337,28 @@ class TestPrivacyPage(PartyNetworkPortalCommon, HttpCase):
 
     def test_privacy_page_and_download(self):
         self.env[ACCESS_LOG].with_user(self.core_user)._log(self.network_a, "list", 2)
+        # the member's own working group and contribution, and others' of both
+        self.env["party.network.working.group"].create(
+            {
+                "network_id": self.network_a.id,
+                "name": "Werkgroep Wijkzorg",
+                "description": "Zorg in de wijk.",
+                "membership_ids": [Command.set((self.m_member | self.m_anna).ids)],
+            }
+        )
+        self.network_a.contribution_enabled = True
+        Contribution = self.env["party.network.contribution"]
+        Contribution.create(
+            {
+                "network_id": self.network_a.id,
+                "partner_id": self.member_user.partner_id.id,
+                "amount": 12.5,
+                "event_id": self.event_a.id,
+            }
+        )
+        Contribution.create(
+            {"network_id": self.network_a.id, "partner_id": self.bram.id, "amount": 99}
+        )
         self.login(self.member_user)
         response = self.get("/my/networks/privacy")
         self.assertEqual(response.status_code, 200)
@@ -350,6 +379,14 @@ class TestPrivacyPage(PartyNetworkPortalCommon, HttpCase):
             [m["network"] for m in data["memberships"]], [self.network_a.name]
         )
         self.assertTrue(data["consent_history"])
+        self.assertEqual(
+            data["working_groups"],
+            [{"network": self.network_a.name, "working_group": "Werkgroep Wijkzorg"}],
+        )
+        self.assertEqual(
+            [(c["amount"], c["activity"]) for c in data["contributions"]],
+            [(12.5, self.event_a.name)],
+        )
         for secret in (*PRIVATE_DATA, "Anna Aandeel", self.core_user.partner_id.name):
             self.assertNotIn(secret, response.text)
 

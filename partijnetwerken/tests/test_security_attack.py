@@ -77,6 +77,32 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
                 ],
             }
         )
+        # working groups with members who do not share, and a contribution of the
+        # hidden member: the core group never learns who takes part or who gave
+        cls.group_a = cls.env["party.network.working.group"].create(
+            {
+                "network_id": cls.network_a.id,
+                "name": "Werkgroep Aanval",
+                "membership_ids": [
+                    Command.set((cls.m_hidden | cls.m_plain | cls.m_anna).ids)
+                ],
+            }
+        )
+        cls.group_b = cls.env["party.network.working.group"].create(
+            {
+                "network_id": cls.network_b.id,
+                "name": "Werkgroep B",
+                "membership_ids": [Command.set(cls.m_esther.ids)],
+            }
+        )
+        cls.network_a.contribution_enabled = True
+        cls.c_hidden = cls.env["party.network.contribution"].create(
+            {
+                "network_id": cls.network_a.id,
+                "partner_id": cls.hidden_partner.id,
+                "amount": 25,
+            }
+        )
         networks = cls.network_a | cls.network_b | cls.network_plan | cls.application
         cls.event_b = cls.env["event.event"].create(
             {
@@ -100,6 +126,7 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
             },
             # an activity of network A and one of network B
             "event_id": {"E": cls.event_a.id, "EB": cls.event_b.id},
+            "group_id": {"A": cls.group_a.id, "B": cls.group_b.id},
         }
         cls.attack_missing_id = max(networks.ids) + 100000
         cls.attack_records = {
@@ -113,6 +140,8 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
             "party.network.plan": [cls.plan.id],
             "res.partner": [cls.hidden_partner.id, cls.attack_member.partner_id.id],
             "event.event": [cls.event_a.id],
+            "party.network.working.group": [cls.group_a.id, cls.group_b.id],
+            "party.network.contribution": [cls.c_hidden.id],
         }
         cls.attack_secrets = {
             None: (
