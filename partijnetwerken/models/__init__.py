@@ -16,3 +16,6 @@ from . import party_network_message
 from . import event_event
 from . import res_config_settings
 from . import mail_message
+from . import party_network_advice_body
+from . import party_network_advice
+from . import party_network_advice_network

@@ -25,3 +25,6 @@ from . import test_network_tag
 from . import test_lifecycle_views
 from . import test_security_hardening
 from . import test_security_attack
+from . import test_advice_security
+from . import test_advice_workflow
+from . import test_advice_portal
