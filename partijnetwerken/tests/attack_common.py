@@ -104,6 +104,7 @@ WATCHED_TABLES = (
     "party_network_membership",
     "party_network_core_member",
     "party_network_plan",
+    "party_network_advice",
 )
 # ... and these are counted.
 COUNTED_TABLES = ("mail_message", "mail_followers", "mail_mail")
