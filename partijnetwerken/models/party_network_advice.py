@@ -115,7 +115,7 @@ class PartyNetworkAdvice(models.Model):
         ADVICE_STATES,
         string="Status",
         required=True,
-        default="draft",
+        default=lambda self: self._default_state(),
         index=True,
         tracking=True,
         group_expand="_group_expand_states",
@@ -157,6 +157,12 @@ class PartyNetworkAdvice(models.Model):
         help="When the party office was reminded of this overdue request; cleared "
         "when the date it is wanted by changes.",
     )
+
+    @api.model
+    def _default_state(self):
+        # a request starts as requested, unsolicited advice as a draft
+        advice_type = self.env.context.get("default_advice_type")
+        return "requested" if advice_type == "requested" else "draft"
 
     @api.model
     def _group_expand_states(self, states, domain):
@@ -257,11 +263,14 @@ class PartyNetworkAdvice(models.Model):
             ).get("advice_type")
             start = "requested" if advice_type == "requested" else "draft"
             if not self.env.su:
-                self._check_create_values(vals, advice_type, start)
+                self._check_create_values(vals, advice_type)
+                vals["state"] = start
             vals["state"] = vals.get("state") or start
             if advice_type == "requested":
-                vals.setdefault("requester_user_id", self.env.uid)
-                vals.setdefault("date_requested", today)
+                vals["requester_user_id"] = (
+                    vals.get("requester_user_id") or self.env.uid
+                )
+                vals["date_requested"] = vals.get("date_requested") or today
         advices = super().create(vals_list)
         if not (self.env.su or self.env.user._is_party_office()):
             advices._check_created_by_user()
@@ -279,10 +288,10 @@ class PartyNetworkAdvice(models.Model):
         return advices
 
     @api.model
-    def _check_create_values(self, vals, advice_type, start):
+    def _check_create_values(self, vals, advice_type):
         """Who creates what: the office anything; a body's user a request of their
         own bodies; the core group unsolicited advice of its network."""
-        if vals.get("state", start) != start:
+        if vals.get("state") not in (None, False, *OPEN_STATES):
             raise UserError(
                 self.env._(
                     "New advice starts as a request or a draft; use the buttons to "
@@ -294,14 +303,22 @@ class PartyNetworkAdvice(models.Model):
             return
         if advice_type == "requested":
             allowed = REQUESTER_FIELDS | {"network_id", "advice_type"}
-            if vals.get("requester_user_id", user.id) != user.id:
+            if (vals.get("requester_user_id") or user.id) != user.id:
                 raise AccessError(
                     self.env._("You can only request advice in your own name.")
                 )
             allowed |= {"requester_user_id"}
         else:
             allowed = CORE_GROUP_FIELDS | {"network_id", "advice_type"}
-        refused = (GUARDED_FIELDS & set(vals)) - allowed - {"state"}
+        # the form sends empty fields and defaults along: only values count
+        given = {
+            name
+            for name in GUARDED_FIELDS & set(vals)
+            if vals[name]
+            and not (name == "uptake" and vals[name] == "pending")
+            and not (name == "content" and is_html_empty(vals[name]))
+        }
+        refused = given - allowed - {"state"}
         if refused:
             raise AccessError(self._refused_fields_message(refused))
 

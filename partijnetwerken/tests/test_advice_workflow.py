@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .advice_common import PartyNetworkAdviceCommon
 from .common import PartyNetworkCase
@@ -219,3 +219,50 @@ class TestAdviceWorkflow(PartyNetworkAdviceCommon, PartyNetworkCase):
         action = network.action_view_advice()
         self.assertEqual(action["domain"], [("network_id", "=", network.id)])
         self.assertEqual(action["res_model"], "party.network.advice")
+
+
+@tagged("post_install", "-at_install")
+class TestAdviceBackOffice(PartyNetworkAdviceCommon, PartyNetworkCase):
+    def test_body_user_finds_the_menu_without_a_party_networks_group(self):
+        Menu = self.env["ir.ui.menu"]
+        my_bodies = self.env.ref("partijnetwerken.party_network_advice_menu_my_bodies")
+        office_root = self.env.ref("partijnetwerken.partijnetwerken_menu_root")
+        visible = Menu.with_user(self.body_user)._visible_menu_ids()
+        self.assertIn(my_bodies.id, visible)
+        self.assertIn(my_bodies.parent_id.id, visible)
+        self.assertNotIn(office_root.id, visible)
+        self.assertIn(
+            office_root.id, Menu.with_user(self.office_user)._visible_menu_ids()
+        )
+
+    def test_body_user_requests_and_answers_in_the_form(self):
+        Advice = self.env["party.network.advice"].with_user(self.fractie_user)
+        action = self.env.ref("partijnetwerken.party_network_advice_action_my_requests")
+        with Form(Advice.with_context(default_advice_type="requested")) as form:
+            form.network_id = self.network_a
+            form.name = "Jeugdzorg"
+            form.question = "Wat werkt in de jeugdzorg?"
+            form.date_due = self.today + timedelta(days=30)
+            form.body_ids.add(self.body_fractie)
+        request = form.record
+        self.assertEqual(request.state, "requested")
+        self.assertIn("requested", action.context)
+        # the body answers what was sent to it, in the form
+        self.sent_b.invalidate_recordset()
+        with Form(self.sent_b.with_user(self.fractie_user)) as form:
+            form.response = "We nemen het mee in de begroting."
+            form.uptake = "partly"
+        self.sent_b.with_user(self.fractie_user).action_answer()
+        self.assertEqual(self.sent_b.state, "answered")
+
+    def test_core_member_writes_unsolicited_advice_in_the_form(self):
+        Advice = self.env["party.network.advice"].with_user(self.core_internal_user)
+        with Form(Advice) as form:
+            form.network_id = self.network_a
+            form.name = "Ongevraagd over mantelzorg"
+            form.content = "<p>Het advies.</p>"
+            form.body_ids.add(self.body_board)
+        advice = form.record
+        self.assertEqual(advice.state, "draft")
+        advice.action_send()
+        self.assertEqual(advice.state, "sent")
