@@ -266,3 +266,20 @@ class TestAdviceBackOffice(PartyNetworkAdviceCommon, PartyNetworkCase):
         self.assertEqual(advice.state, "draft")
         advice.action_send()
         self.assertEqual(advice.state, "sent")
+
+    def test_views_open_for_every_audience(self):
+        views = [[False, kind] for kind in ("list", "kanban", "form", "graph", "pivot")]
+        for user in (self.body_user, self.core_internal_user, self.office_user):
+            with self.subTest(user=user.login):
+                result = (
+                    self.env["party.network.advice"]
+                    .with_user(user)
+                    .get_views([*views, [False, "search"]])
+                )
+                self.assertIn("form", result["views"])
+        network_form = (
+            self.env["party.network"]
+            .with_user(self.office_user)
+            .get_views([[False, "form"]])
+        )
+        self.assertIn("action_view_advice", network_form["views"]["form"]["arch"])
