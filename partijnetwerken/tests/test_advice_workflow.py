@@ -283,3 +283,10 @@ class TestAdviceBackOffice(PartyNetworkAdviceCommon, PartyNetworkCase):
             .get_views([[False, "form"]])
         )
         self.assertIn("action_view_advice", network_form["views"]["form"]["arch"])
+
+    def test_internal_core_member_finds_the_advice_of_their_network(self):
+        Advice = self.env["party.network.advice"].with_user(self.core_internal_user)
+        found = Advice.search([("network_id.user_is_core_member", "=", True)])
+        self.assertEqual(
+            found, self.request_a | self.draft_a | self.sent_a | self.draft_fractie_a
+        )
