@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .advice_common import (
@@ -243,3 +243,56 @@ class TestAdviceFieldGuard(PartyNetworkAdviceCommon, PartyNetworkCase):
         for user in (self.core_user, self.office_user, self.body_user):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.draft_a.with_user(user).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestAdviceAccessRights(PartyNetworkAdviceCommon, PartyNetworkCase):
+    """The access lines of the advice register: reading and writing for the
+    audiences the record rules narrow down, deleting for the manager only."""
+
+    EXPECTED = {
+        "portal": {"party.network.advice": "rwc", "party.network.advice.body": "r"},
+        "internal": {"party.network.advice": "rwc", "party.network.advice.body": "r"},
+        "office": {"party.network.advice": "rwc", "party.network.advice.body": "rwc"},
+        "board": {"party.network.advice": "rwc", "party.network.advice.body": "r"},
+        "manager": {
+            "party.network.advice": "rwcu",
+            "party.network.advice.body": "rwcu",
+        },
+    }
+    OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+
+    def test_access_matrix(self):
+        users = {
+            "portal": self.member_user,
+            "internal": self.internal_user,
+            "office": self.office_user,
+            "board": self.board_user,
+            "manager": self.manager_user,
+        }
+        Access = self.env["ir.model.access"]
+        for role, user in users.items():
+            for model, allowed in self.EXPECTED[role].items():
+                for letter, operation in self.OPERATIONS.items():
+                    with self.subTest(role=role, model=model, operation=operation):
+                        granted = Access.with_user(user).check(
+                            model, operation, raise_exception=False
+                        )
+                        self.assertEqual(granted, letter in allowed)
+
+    def test_public_reads_nothing(self):
+        public = self.env.ref("base.public_user")
+        for model in ("party.network.advice", "party.network.advice.body"):
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(public).has_access("read"))
+
+    def test_only_the_office_configures_the_bodies(self):
+        with self.assertRaises(AccessError):
+            self.body_board.with_user(self.body_user).write({"name": "Mijn orgaan"})
+        self.body_board.with_user(self.office_user).user_ids |= self.fractie_user
+        self.assertIn(self.fractie_user, self.body_board.user_ids)
+        with self.assertRaises(ValidationError):
+            self.body_board.with_user(self.office_user).user_ids |= self.member_user
+        # portal readers do not learn who acts for a body
+        with self.assertRaises(AccessError):
+            self.body_board.with_user(self.member_user).read(["user_ids"])
