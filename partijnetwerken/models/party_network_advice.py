@@ -150,6 +150,13 @@ class PartyNetworkAdvice(models.Model):
         search="_search_is_overdue",
         help="A request past the date it was wanted by, not sent yet.",
     )
+    # Which buttons the reader may use on this advice, for the form; the actions
+    # check the same (_may_send, _may_answer, _may_withdraw).
+    user_can_send = fields.Boolean(string="I may send", compute="_compute_user_can")
+    user_can_answer = fields.Boolean(string="I may answer", compute="_compute_user_can")
+    user_can_withdraw = fields.Boolean(
+        string="I may withdraw", compute="_compute_user_can"
+    )
     overdue_reminder_date = fields.Date(
         string="Overdue reminder on",
         readonly=True,
@@ -179,6 +186,19 @@ class PartyNetworkAdvice(models.Model):
             ("date_due", "!=", False),
             ("date_due", "<", today),
         ]
+
+    @api.depends("state", "network_id", "body_ids", "requester_user_id")
+    @api.depends_context("uid")
+    def _compute_user_can(self):
+        sitting = self.env["party.network"]._user_networks("core_member")
+        for advice in self:
+            advice.user_can_send = advice.state in OPEN_STATES and advice._may_send(
+                sitting
+            )
+            advice.user_can_answer = advice.state == "sent" and advice._may_answer()
+            advice.user_can_withdraw = (
+                advice.state in OPEN_STATES and advice._may_withdraw(sitting)
+            )
 
     @api.depends("state", "date_due")
     def _compute_is_overdue(self):
@@ -401,6 +421,34 @@ class PartyNetworkAdvice(models.Model):
             if refused:
                 raise AccessError(self._refused_fields_message(refused))
 
+    def _may_send(self, sitting):
+        """Whether the current user may send this advice: its network's core
+        group (``sitting``: the networks they sit in today) or the office."""
+        self.ensure_one()
+        user = self.env.user
+        return self.env.su or user._is_party_office() or self.network_id in sitting
+
+    def _may_answer(self):
+        self.ensure_one()
+        user = self.env.user
+        return self.env.su or user._is_party_office() or self._is_body_user(user)
+
+    def _may_withdraw(self, sitting):
+        """The office, the requester of a request, or the core group for its
+        own (unsolicited) draft."""
+        self.ensure_one()
+        user = self.env.user
+        return (
+            self.env.su
+            or user._is_party_office()
+            or self._is_requester(user)
+            or (
+                self.advice_type == "unsolicited"
+                and self.state == "draft"
+                and self.network_id in sitting
+            )
+        )
+
     def _is_requester(self, user):
         self.ensure_one()
         return self.advice_type == "requested" and self.requester_user_id == user
@@ -485,9 +533,7 @@ class PartyNetworkAdvice(models.Model):
         acting for one of its bodies, or the party office)."""
         user = self.env.user
         for advice in self:
-            if not (
-                self.env.su or user._is_party_office() or advice._is_body_user(user)
-            ):
+            if not advice._may_answer():
                 raise AccessError(
                     self.env._(
                         "Only a user acting for the bodies the advice was sent to, "
@@ -546,17 +592,7 @@ class PartyNetworkAdvice(models.Model):
                     "%(state)s."
                 ),
             )
-            allowed = (
-                self.env.su
-                or user._is_party_office()
-                or advice._is_requester(user)
-                or (
-                    advice.advice_type == "unsolicited"
-                    and advice.state == "draft"
-                    and advice.network_id in sitting
-                )
-            )
-            if not allowed:
+            if not advice._may_withdraw(sitting):
                 raise AccessError(
                     self.env._(
                         "Only the party office, the requester of a request, or the "

@@ -290,3 +290,20 @@ class TestAdviceBackOffice(PartyNetworkAdviceCommon, PartyNetworkCase):
         self.assertEqual(
             found, self.request_a | self.draft_a | self.sent_a | self.draft_fractie_a
         )
+
+    def test_the_form_shows_each_reader_the_buttons_they_may_use(self):
+        def flags(advice, user):
+            advice = advice.with_user(user)
+            return (
+                advice.user_can_send,
+                advice.user_can_answer,
+                advice.user_can_withdraw,
+            )
+
+        self.assertEqual(flags(self.draft_a, self.core_internal_user), (1, 0, 1))
+        self.assertEqual(flags(self.request_a, self.core_internal_user), (1, 0, 0))
+        self.assertEqual(flags(self.request_a, self.body_user), (0, 0, 1))
+        self.assertEqual(flags(self.sent_a, self.body_user), (0, 1, 0))
+        self.assertEqual(flags(self.sent_a, self.core_internal_user), (0, 0, 0))
+        self.assertEqual(flags(self.draft_a, self.office_user), (1, 0, 1))
+        self.assertEqual(flags(self.sent_a, self.board_user), (0, 0, 0))
