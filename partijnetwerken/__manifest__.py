@@ -18,6 +18,7 @@
         "security/party_network_working_group_security.xml",
         "security/party_network_contribution_security.xml",
         "data/ir_sequence_data.xml",
+        "security/party_network_advice_security.xml",
         "data/ir_config_parameter_data.xml",
         "data/res_partner_data.xml",
         "data/mail_activity_data.xml",
@@ -25,6 +26,7 @@
         "data/ir_cron_data.xml",
         "data/ir_actions_server_data.xml",
         "data/party_network_event_data.xml",
+        "data/party_network_advice_data.xml",
         "wizards/party_network_plan_decision_views.xml",
         "wizards/party_network_close_views.xml",
         "wizards/party_network_merge_views.xml",
@@ -54,6 +56,8 @@
         "views/party_network_working_group_contribution_menus.xml",
         "views/party_network_working_group_portal_templates.xml",
         "views/party_network_contribution_portal_templates.xml",
+        "views/party_network_advice_views.xml",
+        "views/party_network_advice_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -63,6 +67,7 @@
         "demo/party_network_steering_demo.xml",
         "demo/party_network_event_demo.xml",
         "demo/party_network_working_group_demo.xml",
+        "demo/party_network_advice_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -5,3 +5,4 @@ from . import portal_privacy
 from . import portal_event
 from . import portal_working_group
 from . import portal_contribution
+from . import portal_advice

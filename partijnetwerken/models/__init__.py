@@ -10,6 +10,7 @@ from . import party_network_tag
 from . import party_network_application
 from . import party_network_target
 from . import party_network_working_group_contribution
+from . import party_network_advice_network
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member
@@ -28,3 +29,5 @@ from . import party_network_member_stat
 from . import event_registration
 from . import party_network_working_group
 from . import party_network_contribution
+from . import party_network_advice_body
+from . import party_network_advice

@@ -38,6 +38,7 @@ class PartyNetwork(models.Model):
         "party.network.application.mixin",
         "party.network.target.mixin",
         "party.network.working.group.contribution.mixin",
+        "party.network.advice.mixin",
     ]
     _order = "name, id"
     _board_decision_states = BOARD_DECISION_STATES

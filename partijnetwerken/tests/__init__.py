@@ -42,3 +42,6 @@ from . import test_portal_working_group
 from . import test_portal_contribution
 from . import test_security_working_group_contribution_rpc
 from . import test_working_group_performance
+from . import test_advice_security
+from . import test_advice_workflow
+from . import test_advice_portal

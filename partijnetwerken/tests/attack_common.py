@@ -107,6 +107,7 @@ WATCHED_TABLES = (
     "event_registration",
     "party_network_working_group",
     "party_network_contribution",
+    "party_network_advice",
 )
 # Tables whose rows belong to a member (``partner_id``): a member may write their own.
 OWNED_TABLES = (

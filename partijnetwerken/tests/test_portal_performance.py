@@ -13,8 +13,8 @@ _logger = logging.getLogger(__name__)
 PINNED_QUERY_COUNTS = {
     # the member's upcoming registrations and contributions (DESIGN §10.1, §10.3)
     "my_networks": 14,
-    # the network's activities, working groups, contributions (DESIGN §10.1-§10.3)
-    "network": 28,
+    # the network's activities, working groups, contributions, advice (DESIGN §10)
+    "network": 31,
     # 17, plus the one INSERT of the access log (DESIGN §10.6)
     "members": 18,
     # one query over the shared fields of all rows, plus the access log's INSERT

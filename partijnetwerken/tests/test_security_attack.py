@@ -143,6 +143,44 @@ class TestSecurityAttack(AttackMixin, PartyNetworkPortalCommon, HttpCase):
             "party.network.working.group": [cls.group_a.id, cls.group_b.id],
             "party.network.contribution": [cls.c_hidden.id],
         }
+        # advice of network A that no attacker may change: a request of the office
+        # (the core group writes it, but not with one parameter or with markup),
+        # advice sent to a body, and a draft of network B
+        Advice = cls.env["party.network.advice"]
+        body = cls.env["party.network.advice.body"].create({"name": "Aanvalsorgaan"})
+        advice_values = {"body_ids": [Command.set(body.ids)], "content": "<p>A</p>"}
+        cls.advice_request = Advice.create(
+            {
+                **advice_values,
+                "network_id": cls.network_a.id,
+                "name": "Aanvraag A",
+                "advice_type": "requested",
+                "question": "Vraag?",
+                "content": False,
+            }
+        )
+        cls.advice_sent = Advice.create(
+            {**advice_values, "network_id": cls.network_a.id, "name": "Verstuurd A"}
+        )
+        cls.advice_sent.action_send()
+        cls.advice_b = Advice.create(
+            {**advice_values, "network_id": cls.network_b.id, "name": "Concept B"}
+        )
+        cls.advice_b_sent = Advice.create(
+            {**advice_values, "network_id": cls.network_b.id, "name": "Verstuurd B"}
+        )
+        cls.advice_b_sent.action_send()
+        cls.attack_fills["advice_id"] = {
+            "request": cls.advice_request.id,
+            "sent": cls.advice_sent.id,
+            "B": cls.advice_b.id,
+        }
+        # over RPC, the advice that none of the attackers may change (the core
+        # groups change their requests and drafts over RPC as in the portal)
+        cls.attack_records["party.network.advice"] = [
+            cls.advice_sent.id,
+            cls.advice_b_sent.id,
+        ]
         cls.attack_secrets = {
             None: (
                 *HIDDEN_MEMBER,
