@@ -28,11 +28,11 @@ class PartyNetworkAdviceCommon:
         cls.fractie_user = cls._make_user("pn_fractie", "base.group_user")
         Body = cls.env["party.network.advice.body"]
         cls.body_board = Body.create(
-            {"name": "Landelijk Bestuur", "user_ids": [Command.set(cls.body_user.ids)]}
+            {"name": "Proefbestuur", "user_ids": [Command.set(cls.body_user.ids)]}
         )
         cls.body_fractie = Body.create(
             {
-                "name": "Tweede Kamerfractie",
+                "name": "Proeffractie",
                 "user_ids": [Command.set(cls.fractie_user.ids)],
             }
         )

@@ -164,7 +164,7 @@ class TestAdviceRecordRules(PartyNetworkAdviceCommon, PartyNetworkCase):
             .search([])
             .export_data(["name", "body_ids/name"])
         )
-        self.assertEqual(exported["datas"], [[SENT_B, "Tweede Kamerfractie"]])
+        self.assertEqual(exported["datas"], [[SENT_B, "Proeffractie"]])
         # the network's count is what the reader may read
         network = self.network_a.with_user(self.member_user)
         self.assertEqual(network.advice_count, 1)

@@ -184,7 +184,15 @@ class TestAdviceWorkflow(PartyNetworkAdviceCommon, PartyNetworkCase):
         with freeze_time(later):
             self.request_a.invalidate_recordset(["is_overdue"])
             self.assertTrue(self.request_a.is_overdue)
-            self.assertEqual(Advice.search([("is_overdue", "=", True)]), self.request_a)
+            self.assertEqual(
+                Advice.search(
+                    [
+                        ("is_overdue", "=", True),
+                        ("network_id", "in", (self.network_a | self.network_b).ids),
+                    ]
+                ),
+                self.request_a,
+            )
             self.assertIn(self.sent_a, Advice.search([("is_overdue", "=", False)]))
             Advice._cron_remind_overdue()
             Advice._cron_remind_overdue()

@@ -264,7 +264,13 @@ class TestContribution(PartyNetworkCase):
     def test_rule_office_and_board_read_all(self):
         for user in (self.office_user, self.board_user):
             with self.subTest(user=user.login):
-                contributions = self.env[CONTRIBUTION].with_user(user).search([])
+                contributions = (
+                    self.env[CONTRIBUTION]
+                    .with_user(user)
+                    .search(
+                        [("network_id", "in", (self.network_a | self.network_b).ids)]
+                    )
+                )
                 self.assertEqual(contributions, self.c_bram | self.c_anna | self.c_daan)
                 self.assertIn(SECRET_NAME, self.c_bram.with_user(user).display_name)
 
@@ -371,7 +377,10 @@ class TestContribution(PartyNetworkCase):
         self.assertEqual(action["domain"], [("network_id", "=", self.network_a.id)])
         records = self.env[CONTRIBUTION].with_user(self.office_user)
         grouped = records.read_group(
-            [], ["amount:sum"], ["network_id", "event_id"], lazy=False
+            [("network_id", "in", (self.network_a | self.network_b).ids)],
+            ["amount:sum"],
+            ["network_id", "event_id"],
+            lazy=False,
         )
         self.assertEqual(sum(row["amount"] for row in grouped), 59.5)
 

@@ -167,12 +167,24 @@ class TestPortalWorkingGroup(PartyNetworkPortalCommon, HttpCase):
         self.assertIn('name="csrf_token"', form.text)
         data = {"name": "Mantelzorg", "description": "Respijtzorg en werk."}
         answer = self.post(f"{self.url_a}/groups/new", data)
-        group = self.env[GROUP].search([("name", "=", "Mantelzorg")])
+        group = self.env[GROUP].search(
+            [("name", "=", "Mantelzorg"), ("network_id", "=", self.network_a.id)]
+        )
         self.assertRedirect(answer, f"{self.url_a}/groups/{group.id}")
         self.assertEqual(group.network_id, self.network_a)
         # sent twice: one group
         self.post(f"{self.url_a}/groups/new", data)
-        self.assertEqual(len(self.env[GROUP].search([("name", "=", "Mantelzorg")])), 1)
+        self.assertEqual(
+            len(
+                self.env[GROUP].search(
+                    [
+                        ("name", "=", "Mantelzorg"),
+                        ("network_id", "=", self.network_a.id),
+                    ]
+                )
+            ),
+            1,
+        )
 
     def test_bad_input_gives_a_message_and_creates_nothing(self):
         self.login(self.core_user)

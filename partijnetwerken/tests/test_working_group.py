@@ -195,7 +195,11 @@ class TestWorkingGroup(PartyNetworkCase):
         for user in (self.office_user, self.board_user):
             with self.subTest(user=user.login):
                 self.assertEqual(
-                    self.env[GROUP].with_user(user).search([]),
+                    self.env[GROUP]
+                    .with_user(user)
+                    .search(
+                        [("network_id", "in", (self.network_a | self.network_b).ids)]
+                    ),
                     self.group_a | self.group_b,
                 )
 
