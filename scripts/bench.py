@@ -247,6 +247,9 @@ def generate(args):
             )
     generate_activities(env, networks, rng)
     cr.commit()
+    # as autovacuum would before long on a real database: the planner needs the
+    # statistics of the new rows
+    cr.execute("ANALYZE")
     counts = {
         "memberships": Membership.search_count([("state", "=", "active")]),
         "consenting": Membership.search_count(

@@ -13,6 +13,7 @@
 #   ./scripts/bench.sh                      # 30,000 members, 40 networks, largest 5,000
 #   ./scripts/bench.sh --members 3000 --largest 500 --networks 10 --runs 5
 #   ./scripts/bench.sh --help               # every option
+#   PN_BENCH_KEEP_DB=1 ./scripts/bench.sh   # keep the database, to profile or EXPLAIN
 #
 # Honours PGHOST, PGPORT, PGUSER, PGPASSWORD and the variables of scripts/setup.sh.
 set -euo pipefail
@@ -30,8 +31,12 @@ esac
 DB="pn_bench_$(date +%Y%m%d%H%M%S)_$$"
 TMP_DIR=$(mktemp -d)
 cleanup() {
-    "$PN_PY" scripts/pgdb.py drop "$DB" >/dev/null 2>&1 || true
-    rm -rf "$TMP_DIR"
+    if [ -n "${PN_BENCH_KEEP_DB:-}" ]; then
+        echo "== kept database $DB and $TMP_DIR (PN_BENCH_KEEP_DB); drop it with: dropdb $DB"
+    else
+        "$PN_PY" scripts/pgdb.py drop "$DB" >/dev/null 2>&1 || true
+        rm -rf "$TMP_DIR"
+    fi
 }
 trap cleanup EXIT
 

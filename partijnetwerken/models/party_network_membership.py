@@ -625,18 +625,21 @@ class PartyNetworkMembership(models.Model):
         phone and city, in the order of the portal page.
 
         One query over the partners of the memberships that the current user's
-        own search returns, further limited to those whose shared data the user
-        may read: the same gate as the ``shared_*`` fields, in SQL instead of a
-        compute per row.
+        own search returns, when the user may read the shared data of this
+        network: the same gate as the ``shared_*`` fields, checked once for the
+        network instead of per row.
 
         :return: list of tuples
         """
-        # sudo: the readable domain compares the office-only partner with the
-        # reader's own; it only narrows the user's own search below.
-        readable = self.sudo()._search(self._shared_readable_domain())
-        memberships = self._search(
-            [*self._portal_member_domain(network, search), ("id", "in", readable)]
-        )
+        # The gate of the shared_* fields, for one network: the reader sees the
+        # shared data of its active, consenting members when they read all
+        # members (office, board) or have data access to it today.
+        if not self._reads_all_members() and network not in self.env[
+            "party.network.core.member"
+        ]._networks_with_data_access(self.env.user.partner_id):
+            return []
+        # as the user: the record rules decide which memberships are listed
+        memberships = self._search(self._portal_member_domain(network, search))
         self.env.cr.execute(
             SQL(
                 """
