@@ -68,11 +68,18 @@ class ResPartner(models.Model):
             self._check_party_membership_change()
         res = super().write(vals)
         if "is_party_member" in vals and not vals["is_party_member"]:
-            # Someone who leaves the party leaves its networks too.
-            self.env["party.network.membership"].sudo().search(
-                [("partner_id", "in", self.ids), ("state", "=", "active")]
-            ).write({"state": "left"})
+            self._pn_leave_party()
         return res
+
+    def _pn_leave_party(self):
+        """Someone who leaves the party leaves its networks too: end the active
+        network memberships of these partners and their core-group seats."""
+        self.env["party.network.membership"].sudo().search(
+            [("partner_id", "in", self.ids), ("state", "=", "active")]
+        ).write({"state": "left"})
+        self.env["party.network.core.member"].sudo().search(
+            [("partner_id", "in", self.ids), ("state", "!=", "ended")]
+        ).action_end()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -65,3 +65,17 @@ class TestImmediateRevocation(PartyNetworkCase):
         self.anna.with_user(self.office_user).is_party_member = False
         self.assertEqual(self.m_anna.state, "left")
         self.assertNotIn(self.m_anna, self._visible_to_core())
+
+    def test_core_member_leaving_the_party_loses_seat(self):
+        # the office unsets the flag: the seat ends today, with its access
+        partner = self.core_user.partner_id
+        membership = self._join(self.network_b, partner, consent=True)
+        self.assertIn(self.m_anna, self._visible_to_core())
+        partner.with_user(self.office_user).is_party_member = False
+        self.assertEqual(self.core_a.state, "ended")
+        self.assertEqual(self.core_a.date_end, self.today)
+        self.assertEqual(membership.state, "left")
+        self.assertNotIn(self.m_anna, self._visible_to_core())
+        # the other seats stay
+        self.assertEqual(self.core_b.state, "appointed")
+        self.assertEqual(self.core_a_internal.state, "appointed")
