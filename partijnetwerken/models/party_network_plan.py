@@ -378,7 +378,6 @@ class PartyNetworkPlan(models.Model):
                         "state": "appointed",
                         "date_start": date_start,
                         "date_end": date_end,
-                        "governance_experience": partner.governance_experience,
                     }
                 )
             seats |= seat
