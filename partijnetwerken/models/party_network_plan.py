@@ -292,10 +292,14 @@ class PartyNetworkPlan(models.Model):
         return True
 
     def action_open_decision_wizard(self):
-        """Ask the reason of a rejection or a revision request (``decision``)."""
+        """Confirm a decision (``decision``: approve, reject or revision) on one
+        or more plans; a rejection or a revision request asks for the reason."""
+        self._check_decision(self._board_decision_message())
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "partijnetwerken.party_network_plan_decision_action"
         )
+        if len(self) == 1:
+            action["name"] = self.env._("Decision: %(plan)s", plan=self.display_name)
         action["context"] = {
             "default_plan_ids": self.ids,
             "default_decision": self.env.context.get("decision", "reject"),
