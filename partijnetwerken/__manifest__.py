@@ -39,6 +39,7 @@
         "views/res_partner_views.xml",
         "views/event_event_views.xml",
         "views/res_config_settings_views.xml",
+        "views/party_network_settings_views.xml",
         "views/partijnetwerken_menus.xml",
         "views/party_network_privacy_views.xml",
         "views/party_network_portal_templates.xml",

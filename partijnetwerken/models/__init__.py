@@ -18,6 +18,7 @@ from . import party_network_membership
 from . import party_network_invitation
 from . import party_network_message
 from . import event_event
+from . import party_network_settings_mixin
 from . import res_config_settings
 from . import mail_message
 from . import party_network_register_mixin
@@ -31,3 +32,4 @@ from . import party_network_working_group
 from . import party_network_contribution
 from . import party_network_advice_body
 from . import party_network_advice
+from . import party_network_settings

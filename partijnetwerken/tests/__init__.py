@@ -45,3 +45,4 @@ from . import test_working_group_performance
 from . import test_advice_security
 from . import test_advice_workflow
 from . import test_advice_portal
+from . import test_office_settings
