@@ -46,3 +46,4 @@ from . import test_advice_security
 from . import test_advice_workflow
 from . import test_advice_portal
 from . import test_office_settings
+from . import test_office_export
