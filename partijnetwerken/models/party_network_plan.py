@@ -412,11 +412,21 @@ class PartyNetworkPlan(models.Model):
         editable = (
             is_writer and network.state == "plan" and (not plan_sudo or plan_open)
         )
+        decided = plan_sudo.state in ("approved", "rejected", "revision")
         return {
             "plan": plan_sudo.sudo(False),
             "is_writer": is_writer,
             "editable": editable,
             "team": sorted(team_sudo.mapped("name")),
+            # the plan's real state: the writers were mailed the decision already
+            "state": plan_sudo.state or False,
+            "state_label": plan_sudo._state_label() if plan_sudo else "",
+            "decided_on": (
+                format_date(self.env, plan_sudo.decided_date)
+                if decided and plan_sudo.decided_date
+                else ""
+            ),
+            "decision_note": (plan_sudo.decision_note or "") if decided else "",
         }
 
     @api.model

@@ -47,3 +47,4 @@ from . import test_advice_workflow
 from . import test_advice_portal
 from . import test_office_settings
 from . import test_office_export
+from . import test_portal_plan_status
