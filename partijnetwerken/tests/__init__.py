@@ -48,3 +48,4 @@ from . import test_advice_portal
 from . import test_office_settings
 from . import test_office_export
 from . import test_portal_plan_status
+from . import test_to_decide
