@@ -59,9 +59,11 @@
         "views/party_network_contribution_portal_templates.xml",
         "views/party_network_advice_views.xml",
         "views/party_network_advice_portal_templates.xml",
+        "views/party_network_to_decide_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/party_network_demo.xml",
         "demo/party_network_privacy_demo.xml",
