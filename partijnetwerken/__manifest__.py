@@ -60,6 +60,7 @@
         "views/party_network_advice_views.xml",
         "views/party_network_advice_portal_templates.xml",
         "views/party_network_to_decide_views.xml",
+        "views/party_network_office_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

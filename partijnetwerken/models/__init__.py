@@ -34,3 +34,4 @@ from . import party_network_contribution
 from . import party_network_advice_body
 from . import party_network_advice
 from . import party_network_settings
+from . import ir_http

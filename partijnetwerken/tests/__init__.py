@@ -49,3 +49,4 @@ from . import test_office_settings
 from . import test_office_export
 from . import test_portal_plan_status
 from . import test_to_decide
+from . import test_portal_office_pages
