@@ -61,6 +61,7 @@
         "views/party_network_advice_portal_templates.xml",
         "views/party_network_to_decide_views.xml",
         "views/party_network_office_portal_templates.xml",
+        "report/party_network_plan_report.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
