@@ -11,6 +11,7 @@ from . import party_network_application
 from . import party_network_target
 from . import party_network_working_group_contribution
 from . import party_network_advice_network
+from . import party_network_to_decide
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member
@@ -18,6 +19,7 @@ from . import party_network_membership
 from . import party_network_invitation
 from . import party_network_message
 from . import event_event
+from . import party_network_settings_mixin
 from . import res_config_settings
 from . import mail_message
 from . import party_network_register_mixin
@@ -31,3 +33,5 @@ from . import party_network_working_group
 from . import party_network_contribution
 from . import party_network_advice_body
 from . import party_network_advice
+from . import party_network_settings
+from . import ir_http

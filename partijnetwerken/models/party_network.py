@@ -39,6 +39,7 @@ class PartyNetwork(models.Model):
         "party.network.target.mixin",
         "party.network.working.group.contribution.mixin",
         "party.network.advice.mixin",
+        "party.network.to.decide.mixin",
     ]
     _order = "name, id"
     _board_decision_states = BOARD_DECISION_STATES

@@ -45,15 +45,17 @@ class PartyNetworkCoreMember(models.Model):
         required=True,
         tracking=True,
     )
+    # The member's own flag, so the founding plan and the seats count the same
+    # people the same way; ticking it here updates the contact.
     governance_experience = fields.Boolean(
         string="Governance experience",
         compute="_compute_governance_experience",
+        inverse="_inverse_governance_experience",
         store=True,
         readonly=False,
-        precompute=True,
-        help="Has experience as a board member or office holder. The national board "
-        "aims for a balanced mix in every core group.",
-        tracking=True,
+        help="Has experience as a board member or office holder (the member's own "
+        "flag: changing it here changes it on the contact). The national board aims "
+        "for a balanced mix in every core group.",
     )
     date_start = fields.Date(string="Term start", tracking=True)
     date_end = fields.Date(string="Term end", tracking=True)
@@ -114,12 +116,20 @@ class PartyNetworkCoreMember(models.Model):
         ),
     ]
 
-    @api.depends("partner_id")
+    @api.depends("partner_id.governance_experience")
     def _compute_governance_experience(self):
         for core_member in self:
             core_member.governance_experience = (
                 core_member.partner_id.governance_experience
             )
+
+    def _inverse_governance_experience(self):
+        # sudo: only office and board may write seats (access rights), and the
+        # board, who may not edit contacts, corrects the member's flag here.
+        for core_member in self:
+            partner_sudo = core_member.partner_id.sudo()
+            if partner_sudo.governance_experience != core_member.governance_experience:
+                partner_sudo.governance_experience = core_member.governance_experience
 
     @api.model
     def _sitting_domain(self):

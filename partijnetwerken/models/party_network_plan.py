@@ -292,10 +292,14 @@ class PartyNetworkPlan(models.Model):
         return True
 
     def action_open_decision_wizard(self):
-        """Ask the reason of a rejection or a revision request (``decision``)."""
+        """Confirm a decision (``decision``: approve, reject or revision) on one
+        or more plans; a rejection or a revision request asks for the reason."""
+        self._check_decision(self._board_decision_message())
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "partijnetwerken.party_network_plan_decision_action"
         )
+        if len(self) == 1:
+            action["name"] = self.env._("Decision: %(plan)s", plan=self.display_name)
         action["context"] = {
             "default_plan_ids": self.ids,
             "default_decision": self.env.context.get("decision", "reject"),
@@ -378,7 +382,6 @@ class PartyNetworkPlan(models.Model):
                         "state": "appointed",
                         "date_start": date_start,
                         "date_end": date_end,
-                        "governance_experience": partner.governance_experience,
                     }
                 )
             seats |= seat
@@ -409,11 +412,21 @@ class PartyNetworkPlan(models.Model):
         editable = (
             is_writer and network.state == "plan" and (not plan_sudo or plan_open)
         )
+        decided = plan_sudo.state in ("approved", "rejected", "revision")
         return {
             "plan": plan_sudo.sudo(False),
             "is_writer": is_writer,
             "editable": editable,
             "team": sorted(team_sudo.mapped("name")),
+            # the plan's real state: the writers were mailed the decision already
+            "state": plan_sudo.state or False,
+            "state_label": plan_sudo._state_label() if plan_sudo else "",
+            "decided_on": (
+                format_date(self.env, plan_sudo.decided_date)
+                if decided and plan_sudo.decided_date
+                else ""
+            ),
+            "decision_note": (plan_sudo.decision_note or "") if decided else "",
         }
 
     @api.model

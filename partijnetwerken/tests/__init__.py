@@ -45,3 +45,9 @@ from . import test_working_group_performance
 from . import test_advice_security
 from . import test_advice_workflow
 from . import test_advice_portal
+from . import test_office_settings
+from . import test_office_export
+from . import test_portal_plan_status
+from . import test_to_decide
+from . import test_portal_office_pages
+from . import test_founding_plan_report

@@ -83,13 +83,37 @@ class TestCompositionCheck(PartyNetworkLifecycleCase):
         self.assertEqual(network.composition_experienced_count, 0)
         self.assertEqual(network.composition_inexperienced_count, 1)
 
-    def test_seat_takes_the_members_experience(self):
+    def test_seat_and_member_share_one_experience_flag(self):
         seat = self.env["party.network.core.member"].create(
             {"network_id": self.network_b.id, "partner_id": self.fenna.id}
         )
         self.assertTrue(seat.governance_experience)
-        seat.governance_experience = False
-        self.assertTrue(self.fenna.governance_experience, "the member's own flag stays")
+        # the board corrects the flag on the seat: it is the member's own flag
+        seat.with_user(self.board_user).governance_experience = False
+        self.assertFalse(self.fenna.governance_experience)
+        self.fenna.governance_experience = True
+        self.assertTrue(seat.governance_experience)
+
+    def test_plan_and_seats_count_the_same_people_alike(self):
+        """The board's plan and the core group's seats never disagree."""
+        plan = self._propose(self.fenna, self.gijs, self.hanna, self.ids)
+        seats = self.env["party.network.core.member"].create(
+            [
+                {"network_id": self.application.id, "partner_id": partner.id}
+                for partner in plan.proposed_core_partner_ids
+            ]
+        )
+        network = self.application
+        self.assertEqual(plan.composition_experienced_count, 2)
+        self.assertEqual(network.composition_experienced_count, 2)
+        # ticking on a seat (as the office does on the network) shows on the plan
+        seats.filtered(lambda s: s.partner_id == self.gijs).governance_experience = True
+        self.assertEqual(plan.composition_experienced_count, 3)
+        self.assertEqual(network.composition_experienced_count, 3)
+        self.assertEqual(
+            plan.composition_inexperienced_count,
+            network.composition_inexperienced_count,
+        )
 
     def test_composition_check_is_for_office_and_board(self):
         with self.assertRaises(AccessError):

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import PartyNetworkLifecycleCase
@@ -136,9 +136,49 @@ class TestLifecycleRights(PartyNetworkLifecycleCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self._run(xmlid, user, plans)
         self.assertEqual(set(plans.mapped("state")), {"submitted"})
-        self._run(xmlid, self.board_user, plans)
+        # the same confirmation as the button: nothing is decided before it
+        action = self._run(xmlid, self.board_user, plans)
+        self.assertEqual(action["res_model"], "party.network.plan.decision")
+        self.assertEqual(set(plans.mapped("state")), {"submitted"})
+        wizard = (
+            self.env["party.network.plan.decision"]
+            .with_user(self.board_user)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertEqual(wizard.decision, "approve")
+        wizard.action_confirm()
         self.assertEqual(set(plans.mapped("state")), {"approved"})
         self.assertEqual(set(plans.network_id.mapped("state")), {"active"})
+
+    def test_server_action_checks_before_asking(self):
+        plans = self._submitted_plan() | self._submitted_plan("Themanetwerk Zorg 2")
+        plans[1].state = "draft"
+        for name in ("approve", "revision", "reject"):
+            with self.subTest(action=name), self.assertRaises(UserError):
+                self._run(
+                    f"partijnetwerken.party_network_plan_action_server_{name}",
+                    self.board_user,
+                    plans,
+                )
+
+    def test_decision_wizard_needs_a_reason_to_return(self):
+        plan = self._submitted_plan()
+        action = (
+            plan.with_user(self.board_user)
+            .with_context(decision="revision")
+            .action_open_decision_wizard()
+        )
+        self.assertIn(plan.network_id.name, action["name"])
+        wizard = (
+            self.env["party.network.plan.decision"]
+            .with_user(self.board_user)
+            .with_context(**action["context"])
+            .create({"reason": "  "})
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+        self.assertEqual(plan.state, "submitted")
 
     def test_server_action_reject_asks_one_reason_for_all(self):
         plans = self._submitted_plan() | self._submitted_plan("Themanetwerk Zorg 2")
@@ -168,6 +208,7 @@ class TestLifecycleRights(PartyNetworkLifecycleCase):
         for name, group in (
             ("submit", "partijnetwerken.group_office"),
             ("approve", "partijnetwerken.group_board"),
+            ("revision", "partijnetwerken.group_board"),
             ("reject", "partijnetwerken.group_board"),
         ):
             action = self.env.ref(
@@ -176,3 +217,5 @@ class TestLifecycleRights(PartyNetworkLifecycleCase):
             with self.subTest(action=name):
                 self.assertEqual(action.binding_model_id.model, "party.network.plan")
                 self.assertEqual(action.groups_id, self.env.ref(group))
+                # the form has its buttons; the Action menu is for batches
+                self.assertEqual(action.binding_view_types, "list")

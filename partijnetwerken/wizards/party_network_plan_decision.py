@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class PartyNetworkPlanDecision(models.TransientModel):
@@ -10,19 +11,35 @@ class PartyNetworkPlanDecision(models.TransientModel):
         "party.network.plan", string="Founding plans", required=True
     )
     decision = fields.Selection(
-        [("reject", "Reject"), ("revision", "Ask for a revision")],
+        [
+            ("approve", "Approve"),
+            ("revision", "Ask for a revision"),
+            ("reject", "Reject"),
+        ],
         required=True,
         default="reject",
     )
     reason = fields.Text(
-        required=True,
-        help="Why the national board decides so. The writers of the plan receive it "
-        "by email and it is kept in the chatter.",
+        help="Why the national board decides so; required to reject or return a "
+        "plan. The writers of the plan receive it by email and it is kept in the "
+        "chatter.",
     )
 
     def action_confirm(self):
         self.ensure_one()
-        self.plan_ids.write({"decision_note": self.reason})
+        reason = (self.reason or "").strip()
+        if self.decision == "approve":
+            if reason:
+                self.plan_ids.write({"decision_note": reason})
+            self.plan_ids.action_approve()
+            return {"type": "ir.actions.act_window_close"}
+        if not reason:
+            raise UserError(
+                self.env._(
+                    "Give the national board's reason for the writers of the plan."
+                )
+            )
+        self.plan_ids.write({"decision_note": reason})
         if self.decision == "reject":
             self.plan_ids.action_reject()
         else:
