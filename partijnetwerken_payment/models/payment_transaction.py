@@ -67,12 +67,13 @@ class PaymentTransaction(models.Model):
                     tx.reference,
                     contribution.reference,
                 )
+                paid = f"{tx.amount:.2f} {tx.currency_id.name}"
                 contribution.message_post(
                     body=self.env._(
                         "Payment %(tx)s of %(amount)s does not match this "
                         "contribution; it was not marked paid.",
                         tx=tx.reference,
-                        amount=f"{tx.amount:.2f} {tx.currency_id.name}",
+                        amount=paid,
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
