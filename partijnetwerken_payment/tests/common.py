@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from odoo import Command
 
 from odoo.addons.partijnetwerken.tests.common import PartyNetworkCommon
@@ -27,7 +29,6 @@ class ContributionPaymentCommon(PartyNetworkCommon):
             cls.provider.write({"state": "test", "is_published": True})
         else:
             method = cls.env.ref("payment.payment_method_unknown")
-            method.write({"active": True})
             cls.provider = Provider.create(
                 {
                     "name": "Test provider",
@@ -35,8 +36,11 @@ class ContributionPaymentCommon(PartyNetworkCommon):
                     "state": "test",
                     "is_published": True,
                     "payment_method_ids": [Command.set(method.ids)],
+                    "available_currency_ids": [Command.set(cls.currency.ids)],
                 }
             )
+            # after the provider: a method needs an enabled provider
+            method.write({"active": True})
         cls.provider.payment_method_ids.write({"active": True})
         cls.pledge = cls.env[CONTRIBUTION].create(
             {
@@ -48,6 +52,19 @@ class ContributionPaymentCommon(PartyNetworkCommon):
         cls.bram_pledge = cls.env[CONTRIBUTION].create(
             {"network_id": cls.network_a.id, "partner_id": cls.bram.id, "amount": 30}
         )
+
+    def setUp(self):
+        super().setUp()
+        account_payment = self.env["ir.module.module"]._get("account_payment")
+        if account_payment.state in ("installed", "to upgrade"):
+            # as payment's own tests: no account.payment without the providers'
+            # accounting set up (the readme tells how the treasurer finds them)
+            self.startPatcher(
+                patch(
+                    "odoo.addons.account_payment.models.payment_transaction."
+                    "PaymentTransaction._post_process"
+                )
+            )
 
     @classmethod
     def _transaction(cls, contribution, **values):
