@@ -34,6 +34,15 @@ class PartyNetworkPaymentPortal(PartyNetworkContributionPortal):
             raise NotFound()
         return contribution
 
+    @staticmethod
+    def _pn_open_for_payment(contribution):
+        """Whether ``contribution`` may get a new payment: pledged, and no
+        payment of it on its way (which would pay it twice)."""
+        if contribution.state != "pledged":
+            return False
+        last_tx = contribution._pn_last_transaction()
+        return last_tx.state not in ("pending", "authorized", "done")
+
     def _pn_payment_context(self, contribution):
         """What ``payment.form`` needs to pay ``contribution``, or None without
         a published provider."""
@@ -80,7 +89,9 @@ class PartyNetworkPaymentPortal(PartyNetworkContributionPortal):
         }
 
     def _contribution_next_step(self, network, contribution):
-        if contribution.state == "pledged" and self._pn_payment_context(contribution):
+        if self._pn_open_for_payment(contribution) and self._pn_payment_context(
+            contribution
+        ):
             return request.redirect(
                 f"/my/networks/{network.id}/contribute/{contribution.id}/pay"
             )
@@ -92,7 +103,7 @@ class PartyNetworkPaymentPortal(PartyNetworkContributionPortal):
             last_tx = pledge._pn_last_transaction()
             values["payment_state"] = last_tx.state if last_tx else False
             values["can_pay_online"] = bool(
-                pledge.state == "pledged" and self._pn_payment_context(pledge)
+                self._pn_open_for_payment(pledge) and self._pn_payment_context(pledge)
             )
         return super()._contribution_page(network, **values)
 
@@ -108,7 +119,7 @@ class PartyNetworkPaymentPortal(PartyNetworkContributionPortal):
         contribution = self._pn_own_pledge_or_404(network, contribution_id)
         context = (
             self._pn_payment_context(contribution)
-            if contribution.state == "pledged"
+            if self._pn_open_for_payment(contribution)
             else None
         )
         if not context:
@@ -143,7 +154,7 @@ class PartyNetworkPaymentPortal(PartyNetworkContributionPortal):
         landing page are the server's, whatever the form sends."""
         network = self._network_or_404(network_id)
         contribution = self._pn_own_pledge_or_404(network, contribution_id)
-        if contribution.state != "pledged":
+        if not self._pn_open_for_payment(contribution):
             raise ValidationError(
                 request.env._("This contribution is not open for payment.")
             )

@@ -135,6 +135,24 @@ class TestPortalPayment(ContributionPaymentCommon, PartyNetworkPortalCommon, Htt
         self._report(values, "done")
         self.assertEqual(pledge.state, "paid")
 
+    def test_a_pending_payment_is_not_started_twice(self):
+        pledge, data = self._pledge_and_open_the_form()
+        values = self.make_jsonrpc_request(
+            data["transaction-route"], self._route_params(data)
+        )
+        tx = self.env["payment.transaction"].search(
+            [("reference", "=", values["reference"])]
+        )
+        tx._set_pending()
+        page = self.get(data["landing-route"])
+        self.assertIn("o_pn_payment_pending", page.text)
+        self.assertNotIn("o_pn_pay_online", page.text)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                data["transaction-route"], self._route_params(data)
+            )
+        self.assertEqual(pledge.state, "pledged")
+
     def test_the_form_cannot_change_amount_currency_partner_or_landing(self):
         pledge, data = self._pledge_and_open_the_form()
         values = self.make_jsonrpc_request(
