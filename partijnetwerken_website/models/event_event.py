@@ -8,6 +8,10 @@ class EventEvent(models.Model):
     # website_event lets every internal user read every event and the public
     # every published one; who registered stays with the event staff.
     registration_ids = fields.One2many(groups="event.group_event_registration_desk")
+    # The meeting link of an activity is for those who registered (they get it
+    # by mail and in the portal, read there through the core's narrow sudo), not
+    # for everyone who may read a published event.
+    network_online_url = fields.Char(groups="event.group_event_registration_desk")
 
     @api.model
     def _website_upcoming(self, networks, limit=None):

@@ -25,9 +25,10 @@ class PartyNetworkCoreMember(models.Model):
             raise UserError(
                 self.env._("You can only change this for your own core-group seat.")
             )
-        # sudo: core-group members have no write access to seats; this is their
-        # own current seat (checked above) and only this one field.
-        self.sudo().show_on_website = bool(show)
+        if self.show_on_website != bool(show):
+            # sudo: core-group members have no write access to seats; this is
+            # their own current seat (checked above) and only this one field.
+            self.sudo().show_on_website = bool(show)
         return True
 
     @api.model

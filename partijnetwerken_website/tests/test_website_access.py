@@ -110,3 +110,25 @@ class TestWebsiteAccess(PartyNetworkWebsiteCommon, HttpCase):
             f"/my/networks/{self.network_a.id}/core/website", {"show_on_website": "on"}
         )
         self.assertLoginRedirect(response)
+
+    def test_event_staff_fields_stay_with_event_staff(self):
+        """website_event lets every internal user read every event, and portal
+        users the published ones: who registered and the meeting link do not
+        come with that."""
+        self.event_a.network_online_url = "https://meet.example.nl/geheim"
+        for user in (self.outsider_user, self.internal_user, self.core_internal_user):
+            Event = self.env["event.event"].with_user(user)
+            with self.subTest(user=user.login):
+                self.assertEqual(
+                    Event.search([("id", "=", self.event_a.id)]).name, self.event_a.name
+                )
+                for field in ("registration_ids", "network_online_url"):
+                    with self.assertRaises(AccessError):
+                        Event.search_read([("id", "=", self.event_a.id)], [field])
+        self.assertEqual(
+            self.env["event.event"]
+            .with_user(self.office_user)
+            .browse(self.event_a.id)
+            .network_online_url,
+            "https://meet.example.nl/geheim",
+        )
