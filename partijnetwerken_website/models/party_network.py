@@ -99,6 +99,13 @@ class PartyNetwork(models.Model):
         return res
 
     @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # the public reads a published network's page, never its chatter
+        if self.env.user._is_public():
+            return self.browse()
+        return super()._get_thread_with_access(thread_id, mode, **kwargs)
+
+    @api.model
     def _website_domain(self):
         """The networks the public website shows."""
         return [("website_published", "=", True), ("state", "=", "active")]

@@ -8,6 +8,14 @@ class PartyNetworkAdvice(models.Model):
     _inherit = "party.network.advice"
 
     @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        # the public reads published advice on the network's page, never its
+        # chatter
+        if self.env.user._is_public():
+            return self.browse()
+        return super()._get_thread_with_access(thread_id, mode, **kwargs)
+
+    @api.model
     def _website_domain(self, networks):
         """The published advice of ``networks`` that the website shows; the public
         read rule says the same."""

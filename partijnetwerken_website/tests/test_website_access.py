@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
@@ -132,3 +134,29 @@ class TestWebsiteAccess(PartyNetworkWebsiteCommon, HttpCase):
             .network_online_url,
             "https://meet.example.nl/geheim",
         )
+
+    def test_public_reads_no_chatter(self):
+        self.network_a.message_post(
+            body="Bericht voor de kerngroep", message_type="comment"
+        )
+        for record in (self.network_a, self.advice):
+            Model = self.env[record._name].with_user(self.public_user)
+            with self.subTest(model=record._name):
+                self.assertTrue(Model.search([("id", "=", record.id)]))
+                self.assertFalse(Model._get_thread_with_access(record.id))
+        self.login(None)
+        response = self.url_open(
+            "/mail/thread/data",
+            data=json.dumps(
+                {
+                    "params": {
+                        "thread_model": "party.network",
+                        "thread_id": self.network_a.id,
+                        "request_list": ["followers", "attachments", "activities"],
+                    }
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertNotIn("Bericht voor de kerngroep", response.text)
+        self.assertNotIn(self.core_user.name, response.text)
