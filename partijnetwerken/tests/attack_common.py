@@ -140,13 +140,14 @@ class Route:
     url_args: tuple  # ((converter, name), ...) in URL order
     params: tuple  # form parameters the endpoint may read
     booleans: tuple  # those of them that the endpoint reads as a checkbox
+    auth: str = "user"  # "public": a page for everyone (a bridge's website)
 
 
 def checkbox_names():
-    """Names of the yes/no inputs in the addon's templates: checkboxes and hidden
-    inputs that carry a yes (``value="1"``)."""
+    """Names of the yes/no inputs in the templates of the addon and its bridges:
+    checkboxes and hidden inputs that carry a yes (``value="1"``)."""
     names = set()
-    for path in sorted((ADDON_DIR / "views").glob("*.xml")):
+    for path in sorted(ADDON_DIR.parent.glob("partijnetwerken*/views/*.xml")):
         for tag in INPUT_TAG.findall(path.read_text(encoding="utf-8")):
             attrs = dict(re.findall(r'\s([\w-]+)="([^"]*)"', tag))
             if attrs.get("type") == "checkbox" or (
@@ -284,6 +285,7 @@ def discover_routes(env):
                 url_args=url_args,
                 params=params,
                 booleans=tuple(p for p in read if p in checkboxes),
+                auth=endpoint.routing.get("auth", "user"),
             )
         )
     return sorted(routes, key=lambda r: (r.url.count("<"), r.url))
@@ -722,8 +724,11 @@ class AttackMixin:
             self.attack_route = route.url
             real = self._paths(route, real=True)
             for verb in route.methods:
-                # the anonymous visitor is sent to the login page, whatever the id
-                self.http_attack("anonymous", verb, real[0][1], refused=True)
+                # the anonymous visitor is sent to the login page, whatever the id,
+                # except on the public pages (which still change nothing)
+                self.http_attack(
+                    "anonymous", verb, real[0][1], refused=route.auth != "public"
+                )
             for label, path in real:
                 for verb, who in product(route.methods, self._logged_in()):
                     # a bare POST may be a member leaving: their own row only
