@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
 from contextlib import contextmanager
 
 from odoo import api, fields, models
@@ -8,6 +9,8 @@ from odoo.exceptions import UserError
 MEMBER_STATES = ("paid", "free", "invoiced")
 # What a party membership is computed from (Odoo's membership fields).
 MEMBERSHIP_FIELDS = ("free_member", "associate_member", "member_lines")
+
+_logger = logging.getLogger(__name__)
 
 
 class ResPartner(models.Model):
@@ -105,6 +108,17 @@ class ResPartner(models.Model):
         """Demo data: a posted membership invoice for each partner, paid in full
         on the first day of the membership when ``paid``."""
         product = self.env["product.product"].browse(product_id)
+        if not self.env["account.journal"].search_count(
+            [("company_id", "=", self.env.company.id), ("type", "=", "sale")]
+        ):
+            # Installed together with accounting on a company whose chart of
+            # accounts comes with a localisation that installs after this demo
+            # (a Dutch company: l10n_nl): no sales journal yet, so no invoices.
+            _logger.info(
+                "Demo membership invoices skipped: %s has no sales journal yet.",
+                self.env.company.name,
+            )
+            return self.env["account.move"]
         moves = self.browse(partner_ids).create_membership_invoice(
             product, product.lst_price
         )
