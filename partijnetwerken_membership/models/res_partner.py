@@ -22,9 +22,8 @@ class ResPartner(models.Model):
         # not readonly: values the superuser sets (imports from before the bridge,
         # tests) stay until the membership changes; the office is refused in write
         readonly=False,
-        help="Follows the membership in the Members app: a paid, invoiced or free "
-        "membership makes a party member. Only party members can join a party "
-        "network.",
+        # the help stays the core's: a term of the core's template, which is
+        # exported from a database with every addon installed
     )
 
     @api.depends("membership_state")
