@@ -35,7 +35,9 @@ class TestWebsitePages(PartyNetworkWebsiteCommon, HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn(NETWORK_NAME, page.text)
         self.assertIn(self.network_a.website_url, page.text)
-        self.assertNotIn(self.network_b.name, page.text)
+        # by their own page's address: the demo has published networks of its own
+        self.assertNotIn(f'-{self.network_b.id}"', page.text)
+        self.assertNotIn(f'-{self.application.id}"', page.text)
         self.assertNotIn(self.application.name, page.text)
         # next activity and latest advice
         self.assertIn(self.event_a.name, page.text)
@@ -201,4 +203,6 @@ class TestWebsitePages(PartyNetworkWebsiteCommon, HttpCase):
                 "allowFuzzy": False,
             },
         )
-        self.assertEqual(results[0], 0)
+        # the unpublished network B is not found (the demo's own may be)
+        found = results[1][0]["results"] if results[1] else self.env["party.network"]
+        self.assertNotIn(self.network_b, found)
