@@ -112,24 +112,6 @@ class PartyNetworkMembership(models.Model):
         string="Working groups",
     )
 
-    @api.constrains("working_group_ids")
-    def _check_working_groups(self):
-        # the groups' own constraint holds when they are written; this one when
-        # a membership is linked from its side (joining in the portal)
-        for membership in self.sudo().with_context(active_test=False):
-            groups = membership.working_group_ids
-            if groups and (
-                membership.state != "active"
-                or groups.network_id != membership.network_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Only active members of %(network)s can take part in its "
-                        "working groups.",
-                        network=membership.network_id.name,
-                    )
-                )
-
     core_visible = fields.Boolean(
         string="Visible to my core group",
         compute="_compute_core_visible",
