@@ -305,20 +305,9 @@ class PartyNetwork(models.Model):
 
         :param str role: ``member``, ``core_member`` or ``data_access``
         """
-        partner = self.env.user.partner_id
-        if role == "member":
-            # sudo: the partner link of memberships is for the office; the search
-            # is restricted to the reader's own partner.
-            return (
-                self.env["party.network.membership"]
-                .sudo()
-                .search([("partner_id", "=", partner.id), ("state", "=", "active")])
-                .network_id
-            )
-        CoreMember = self.env["party.network.core.member"]
-        if role == "core_member":
-            return CoreMember._networks_of_sitting_member(partner)
-        return CoreMember._networks_with_data_access(partner)
+        return self.env["party.network.core.member"]._networks_of_role(
+            self.env.user.partner_id, role
+        )
 
     def _compute_user_role(self, field_name, role):
         networks = self._user_networks(role)

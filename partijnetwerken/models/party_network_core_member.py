@@ -156,11 +156,16 @@ class PartyNetworkCoreMember(models.Model):
     def _data_access_domain(self):
         """Domain of the core-group appointments that grant data access today:
         sitting, with the requirements met and their confirmation still valid."""
+        return [*self._data_access_requirements_domain(), *self._sitting_domain()]
+
+    @api.model
+    def _data_access_requirements_domain(self):
+        """What a sitting member needs for data access today: the requirements
+        met and their confirmation still valid."""
         today = fields.Date.context_today(self)
         return [
             ("requirements_met", "=", True),
             ("requirements_valid_until", ">=", today),
-            *self._sitting_domain(),
         ]
 
     @api.depends(
@@ -208,21 +213,22 @@ class PartyNetworkCoreMember(models.Model):
     @api.model
     def _networks_with_data_access(self, partner):
         """Networks whose member data ``partner`` may see today, as core member."""
-        return self._networks_of_seats(partner, self._data_access_domain())
+        return self._networks_of_role(partner, "data_access")
 
     @api.model
     def _networks_of_sitting_member(self, partner):
         """Networks in whose core group ``partner`` sits today."""
-        return self._networks_of_seats(partner, self._sitting_domain())
+        return self._networks_of_role(partner, "core_member")
 
     @api.model
-    def _networks_of_seats(self, partner, domain):
+    def _networks_of_role(self, partner, role):
         # sudo: runs inside record-rule evaluation and for readers who may not read
-        # the core group of other networks; the domain is restricted to ``partner``.
-        core_members_sudo = self.sudo().search(
-            [("partner_id", "=", partner.id), *domain]
+        # the core group of other networks; the roles are those of ``partner``.
+        if not partner:
+            return self.env["party.network"].sudo()
+        return (
+            self.env["party.network"].sudo().browse(partner._pn_networks_of_role(role))
         )
-        return core_members_sudo.network_id
 
     @api.constrains("state", "date_start", "date_end")
     def _check_term(self):

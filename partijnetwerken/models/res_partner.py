@@ -42,6 +42,86 @@ class ResPartner(models.Model):
         groups=OFFICE_BOARD,
     )
 
+    # What the partner is in the networks today, for the access checks of a request:
+    # the record rules, the consent gate and the portal pages each ask it, so it is
+    # computed once per transaction (not stored) and again when the partner's
+    # memberships or seats change, or on another day (``_pn_networks_of_role``).
+    pn_member_networks = fields.Json(
+        string="Networks as member today",
+        compute="_compute_pn_member_networks",
+        groups="base.group_system",
+    )
+    pn_core_networks = fields.Json(
+        string="Networks as core member today",
+        compute="_compute_pn_core_networks",
+        groups="base.group_system",
+    )
+
+    @api.depends("network_membership_ids.state", "network_membership_ids.network_id")
+    def _compute_pn_member_networks(self):
+        # sudo: the memberships of these partners, for access checks
+        groups = (
+            self.env["party.network.membership"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "active")],
+                ["partner_id"],
+                ["network_id:array_agg"],
+            )
+        )
+        network_ids = {partner.id: ids for partner, ids in groups}
+        today = str(fields.Date.context_today(self))
+        for partner in self:
+            partner.pn_member_networks = {
+                "date": today,
+                "member": sorted(set(network_ids.get(partner.id, ()))),
+            }
+
+    @api.depends(
+        "network_core_member_ids.state",
+        "network_core_member_ids.network_id.active",
+        "network_core_member_ids.date_start",
+        "network_core_member_ids.date_end",
+        "network_core_member_ids.requirements_met",
+        "network_core_member_ids.requirements_valid_until",
+    )
+    def _compute_pn_core_networks(self):
+        # sudo: the seats of these partners, for access checks
+        Seat = self.env["party.network.core.member"].sudo()
+        seats = Seat.search_fetch(
+            [("partner_id", "in", self.ids), *Seat._sitting_domain()],
+            [
+                "partner_id",
+                "network_id",
+                "requirements_met",
+                "requirements_valid_until",
+            ],
+        )
+        with_access = seats.filtered_domain(Seat._data_access_requirements_domain())
+        today = str(fields.Date.context_today(self))
+        for partner in self:
+            own = seats.filtered(
+                lambda seat, partner=partner: seat.partner_id == partner
+            )
+            partner.pn_core_networks = {
+                "date": today,
+                "core_member": sorted(set(own.network_id.ids)),
+                "data_access": sorted(set((own & with_access).network_id.ids)),
+            }
+
+    def _pn_networks_of_role(self, role):
+        """The ids of the networks where this partner is an active member
+        (``member``), sits in the core group (``core_member``) or may see member
+        data (``data_access``) today."""
+        self.ensure_one()
+        field = "pn_member_networks" if role == "member" else "pn_core_networks"
+        partner_sudo = self.sudo()
+        roles = partner_sudo[field]
+        if roles["date"] != str(fields.Date.context_today(self)):
+            partner_sudo.invalidate_recordset([field])
+            roles = partner_sudo[field]
+        return roles[role]
+
     def _compute_network_count(self):
         counts = dict(
             self.env["party.network.membership"]._read_group(

@@ -51,3 +51,4 @@ from . import test_portal_plan_status
 from . import test_to_decide
 from . import test_portal_office_pages
 from . import test_founding_plan_report
+from . import test_network_roles

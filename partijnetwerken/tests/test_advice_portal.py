@@ -19,7 +19,8 @@ _logger = logging.getLogger(__name__)
 
 # Queries of one warm request of the advice list, as a core-group member of
 # network A; the same with few and with many advices.
-ADVICE_LIST_QUERY_COUNT = 29
+# (the user's networks and seats of today are read once per request)
+ADVICE_LIST_QUERY_COUNT = 17
 
 
 class AdvicePortalCase(PartyNetworkAdviceCommon, PartyNetworkPortalCommon, HttpCase):
