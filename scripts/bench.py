@@ -246,10 +246,13 @@ def generate(args):
                 ]
             )
     generate_activities(env, networks, rng)
+    second_stage = generate_second_stage(env, largest, users, rng)
     cr.commit()
     # as autovacuum would before long on a real database: the planner needs the
-    # statistics of the new rows
+    # statistics of the new rows. ANALYZE inside a transaction is transactional:
+    # without the commit its statistics are rolled back when the cursor closes.
     cr.execute("ANALYZE")
+    cr.commit()
     counts = {
         "memberships": Membership.search_count([("state", "=", "active")]),
         "consenting": Membership.search_count(
@@ -264,7 +267,7 @@ def generate(args):
         f"data in {time.perf_counter() - t0:.0f} s",
         flush=True,
     )
-    return largest.id
+    return {"largest": largest.id, **second_stage}
 
 
 def generate_activities(env, networks, rng):
@@ -285,6 +288,60 @@ def generate_activities(env, networks, rng):
                 for i in range(3)
             ]
         )
+
+
+def generate_second_stage(env, largest, users, rng):
+    """What the second stage's pages show in the largest network: registrations for
+    its next activity, working groups, advice, and voluntary contributions. Returns
+    the ids the pages need."""
+    from odoo import Command  # noqa: PLC0415
+
+    memberships = env["party.network.membership"].search(
+        [("network_id", "=", largest.id), ("state", "=", "active")]
+    )
+    partners = memberships.partner_id
+    event = env["event.event"].search(
+        [("network_id", "=", largest.id)], order="date_begin", limit=1
+    )
+    registrants = partners.browse(
+        rng.sample(partners.ids, min(len(partners), max(len(partners) // 10, 1)))
+    )
+    env["event.registration"].create(
+        [{"event_id": event.id, "partner_id": partner.id} for partner in registrants]
+    )
+    groups = env["party.network.working.group"].create(
+        [
+            {"network_id": largest.id, "name": name}
+            for name in ("Programma", "Campagne", "Scholing")
+        ]
+    )
+    core_membership = memberships.filtered(
+        lambda membership: membership.partner_id == users["core"].partner_id
+    )
+    for group, share in zip(groups, (0.2, 0.05, 0.02), strict=True):
+        chosen = rng.sample(memberships.ids, max(int(len(memberships) * share), 1))
+        group.membership_ids = [Command.set(chosen + core_membership.ids)]
+    bodies = env["party.network.advice.body"].search([])
+    env["party.network.advice"].create(
+        [
+            {
+                "network_id": largest.id,
+                "name": f"Advies {i + 1:02d} van het netwerk",
+                "content": "<p>Het netwerk adviseert de partij.</p>",
+                "state": "sent" if i % 3 else "draft",
+                "date_sent": date.today() - timedelta(days=10 * i),
+                "body_ids": [Command.set(bodies[: 1 + i % len(bodies)].ids)],
+            }
+            for i in range(30)
+        ]
+    )
+    largest.contribution_enabled = True
+    Contribution = env["party.network.contribution"]
+    for partner in partners.browse(rng.sample(partners.ids, min(len(partners), 200))):
+        Contribution.create(
+            {"network_id": largest.id, "partner_id": partner.id, "amount": 10}
+        ).action_mark_paid()
+    return {"event": event.id, "working_group": groups[0].id}
 
 
 # ---------------------------------------------------------------------------
@@ -424,10 +481,11 @@ def rpc_params(model, method, kwargs):
     return {"model": model, "method": method, "args": [], "kwargs": kwargs}
 
 
-def pages(server, largest_id):
+def pages(server, ids):
     core = server.login("bench.core@example.nl")
     member = server.login("bench.member@example.nl")
     office = server.login("bench.office@example.nl")
+    largest_id = ids["largest"]
     network = f"/my/networks/{largest_id}"
     kw = "/web/dataset/call_kw"
     contacts_spec = {
@@ -488,6 +546,30 @@ def pages(server, largest_id):
         ),
         Page(
             "member_network", "/my/networks/<largest> (member)", member, network, "home"
+        ),
+        Page(
+            "registrations",
+            "/my/networks/<largest>/events/<next>/registrations",
+            core,
+            f"{network}/events/{ids['event']}/registrations",
+            "home",
+        ),
+        Page(
+            "working_group",
+            "/my/networks/<largest>/groups/<largest group>",
+            core,
+            f"{network}/groups/{ids['working_group']}",
+            "home",
+        ),
+        Page(
+            "advice", "/my/networks/<largest>/advice", core, f"{network}/advice", "home"
+        ),
+        Page(
+            "contribute",
+            "/my/networks/<largest>/contribute (member)",
+            member,
+            f"{network}/contribute",
+            "home",
         ),
     ]
     backoffice = [
@@ -623,11 +705,11 @@ def main():
         f"{args.largest}), {args.consent:.0%} consent, seed {args.seed}",
         flush=True,
     )
-    largest_id = generate(args)
+    ids = generate(args)
 
     server = Server(args, workers=0)
     try:
-        all_pages = pages(server, largest_id)
+        all_pages = pages(server, ids)
         measure(server, all_pages, args.runs, rng)
     finally:
         server.stop()
@@ -640,7 +722,7 @@ def main():
     if not args.no_workers:
         server = Server(args, workers=2)
         try:
-            worker_pages = pages(server, largest_id)
+            worker_pages = pages(server, ids)
             measure(server, worker_pages, args.worker_runs, rng)
             network_page = next(p for p in worker_pages if p.key == "network")
             single, double = concurrency(server, network_page)
