@@ -4,6 +4,8 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
 from .portal import MAX_ID, PRIVATE_HEADERS, PartyNetworkPortal
 
 
@@ -49,15 +51,23 @@ class PartyNetworkWorkingGroupPortal(PartyNetworkPortal):
     def _may_form_groups(self, network):
         return network.user_is_core_member or request.env.user._is_party_office()
 
-    def _render_working_group(self, network, group, error=None, notice=None):
+    def _render_working_group(self, network, group, error=None, notice=None, page=1):
         Seat = request.env["party.network.core.member"]
         has_data_access = Seat._portal_has_data_access(network)
-        members = (
-            group._portal_members()
-            if has_data_access
-            else request.env["party.network.membership"]
-        )
+        Membership = request.env["party.network.membership"]
+        members, shared_count, pager = Membership, 0, None
         if has_data_access:
+            # a page of the members at a time, as the network's member list
+            step = self._members_per_page
+            shared_count = Membership.search_count(group._portal_members_domain())
+            page = min(self._page_arg(page), MAX_ID // step)
+            members = group._portal_members(offset=(page - 1) * step, limit=step)
+            pager = portal_pager(
+                url=f"/my/networks/{network.id}/groups/{group.id}",
+                total=shared_count,
+                page=page,
+                step=step,
+            )
             request.env["party.network.access.log"]._log(
                 network, "working_group", len(members)
             )
@@ -70,7 +80,9 @@ class PartyNetworkWorkingGroupPortal(PartyNetworkPortal):
                 "membership": self._own_membership(network),
                 "has_data_access": has_data_access,
                 "members": members,
-                "private_count": max(group.member_count - len(members), 0),
+                "shared_count": shared_count,
+                "private_count": max(group.member_count - shared_count, 0),
+                "pager": pager,
                 "error": error,
                 "notice": notice,
             }
@@ -120,16 +132,21 @@ class PartyNetworkWorkingGroupPortal(PartyNetworkPortal):
         )
 
     @http.route(
-        "/my/networks/<int:network_id>/groups/<int:group_id>",
+        [
+            "/my/networks/<int:network_id>/groups/<int:group_id>",
+            "/my/networks/<int:network_id>/groups/<int:group_id>/page/<int:page>",
+        ],
         type="http",
         auth="user",
         website=True,
         methods=["GET"],
     )
-    def portal_working_group(self, network_id, group_id, notice=None, **kw):
+    def portal_working_group(self, network_id, group_id, page=1, notice=None, **kw):
         network = self._network_or_404(network_id)
         group = self._working_group_or_404(network, group_id)
-        return self._render_working_group(network, group, notice=self._notice(notice))
+        return self._render_working_group(
+            network, group, notice=self._notice(notice), page=page
+        )
 
     @http.route(
         "/my/networks/<int:network_id>/groups/<int:group_id>/join",

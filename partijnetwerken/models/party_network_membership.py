@@ -573,9 +573,11 @@ class PartyNetworkMembership(models.Model):
             domain = self._portal_member_domain(network, search)
         count = self.search_count(domain) if search else shared_count
         # sudo: only to sort by the member's name (the partner is office-only in
-        # ``order``); the ids are the ones the user's own search returns.
+        # ``order``); the ids are the ones the user's own search returns. The
+        # network again, so that the sort reads its memberships by the index and
+        # not all memberships of the party (a sequential scan at party scale).
         memberships_sudo = self.sudo().search(
-            [("id", "in", self._search(domain))],
+            [("network_id", "=", network.id), ("id", "in", self._search(domain))],
             order="partner_id, id",
             offset=offset,
             limit=limit,

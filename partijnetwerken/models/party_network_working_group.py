@@ -259,16 +259,35 @@ class PartyNetworkWorkingGroup(models.Model):
         """The working groups of ``network`` that the user may see (as the user)."""
         return self.search([("network_id", "=", network.id)])
 
-    def _portal_members(self):
-        """The memberships of the group that the user may see listed: read as the
-        user, so the membership rules decide (own, or active and consenting in a
-        network where the reader has data access); narrowed to those who share."""
+    def _portal_members_domain(self):
+        """The memberships of the group that the user may see listed: searched as
+        the user, so the membership rules decide (own, or active and consenting in
+        a network where the reader has data access); narrowed to those who
+        share."""
         self.ensure_one()
-        return self.env["party.network.membership"].search(
-            [
-                ("working_group_ids", "in", self.ids),
-                ("state", "=", "active"),
-                ("consent_data_sharing", "=", True),
-                ("core_visible", "=", True),
-            ]
+        return [
+            ("working_group_ids", "in", self.ids),
+            ("state", "=", "active"),
+            ("consent_data_sharing", "=", True),
+            ("core_visible", "=", True),
+        ]
+
+    def _portal_members(self, offset=0, limit=None):
+        """Those memberships (``_portal_members_domain``) by the member's name, a
+        page of them with ``offset`` and ``limit``."""
+        Membership = self.env["party.network.membership"]
+        # sudo: only to sort by the member's name (the partner is office-only in
+        # ``order``); the ids are the ones the user's own search returns.
+        return (
+            Membership.sudo()
+            .search(
+                [
+                    ("network_id", "=", self.network_id.id),
+                    ("id", "in", Membership._search(self._portal_members_domain())),
+                ],
+                order="partner_id, id",
+                offset=offset,
+                limit=limit,
+            )
+            .sudo(False)
         )

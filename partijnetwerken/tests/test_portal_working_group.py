@@ -73,6 +73,41 @@ class TestPortalWorkingGroup(PartyNetworkPortalCommon, HttpCase):
         self.assertNoPrivateData(page)
         self.assertEqual(page.headers.get("Cache-Control"), "no-store")
 
+    def test_long_member_list_is_paged_by_name(self):
+        """A large group lists a page of 50 consenting members at a time, by name;
+        the others are counted, never listed."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"Deelnemer {i:03d}", "is_party_member": True} for i in range(80)]
+        )
+        memberships = self.env["party.network.membership"].create(
+            [
+                {
+                    "network_id": self.network_a.id,
+                    "partner_id": partner.id,
+                    "goal_endorsed": True,
+                    "consent_data_sharing": i % 4 != 0,
+                }
+                for i, partner in enumerate(partners)
+            ]
+        )
+        self.group_a.membership_ids = [Command.link(m.id) for m in memberships]
+        # Anna and the 60 of the 80 who consent: 61; Bram and the other 20 do not
+        self.login(self.core_user)
+        first = self.get(self.url_group)
+        self.assertEqual(first.text.count('o_pn_working_group_member"'), 50)
+        self.assertIn("Anna Aandeel", first.text)
+        self.assertIn("Deelnemer 001", first.text)
+        self.assertNotIn("Deelnemer 000", first.text)
+        self.assertIn(f"{self.url_group}/page/2", first.text)
+        self.assertIn("And 21 members who do not share their details.", first.text)
+        second = self.get(f"{self.url_group}/page/2")
+        self.assertEqual(second.status_code, 200)
+        self.assertEqual(second.text.count('o_pn_working_group_member"'), 11)
+        self.assertIn("Deelnemer 079", second.text)
+        self.assertNotIn("Deelnemer 079", first.text)
+        self.assertNotIn(SECRET_NAME, first.text + second.text)
+        self.assertNotIn("Deelnemer 004", first.text + second.text)
+
     def test_core_group_without_data_access_sees_the_count(self):
         self.core_a.requirements_met = False
         self.login(self.core_user)
