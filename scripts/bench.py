@@ -321,7 +321,9 @@ def generate_second_stage(env, largest, users, rng):
     for group, share in zip(groups, (0.2, 0.05, 0.02), strict=True):
         chosen = rng.sample(memberships.ids, max(int(len(memberships) * share), 1))
         group.membership_ids = [Command.set(chosen + core_membership.ids)]
-    bodies = env["party.network.advice.body"].search([])
+    bodies = env["party.network.advice.body"].search([]) or env[
+        "party.network.advice.body"
+    ].create([{"name": name} for name in ("Landelijk Bestuur", "Fractie")])
     env["party.network.advice"].create(
         [
             {
@@ -636,7 +638,7 @@ def measure(server, all_pages, runs, rng):
 def report(title, all_pages):
     by_key = {page.key: page for page in all_pages}
     print(f"\n== {title}")
-    print(f"{'page':44} {'median ms':>9} {'ratio':>7} {'goal':>6} {'queries':>7}")
+    print(f"{'page':52} {'median ms':>9} {'ratio':>7} {'goal':>6} {'queries':>7}")
     worst = (0, None)
     for page in all_pages:
         median = statistics.median(page.times) * 1000
@@ -652,7 +654,7 @@ def report(title, all_pages):
             worst = max(worst, (ratio, page.label))
         queries = "" if page.queries is None else str(page.queries)
         print(
-            f"{page.label:44} {median:9.1f} {ratio_text:>7} {goal_text:>6} {queries:>7}"
+            f"{page.label:52} {median:9.1f} {ratio_text:>7} {goal_text:>6} {queries:>7}"
         )
     return worst
 
