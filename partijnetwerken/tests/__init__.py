@@ -51,3 +51,5 @@ from . import test_portal_plan_status
 from . import test_to_decide
 from . import test_portal_office_pages
 from . import test_founding_plan_report
+from . import test_members_mail
+from . import test_landing_action
