@@ -209,7 +209,13 @@ class TestMessageHistory(MembersMailMixin, PartyNetworkPortalCommon, HttpCase):
         )
 
     def _visible(self, user):
-        return self.env["party.network.message"].with_user(user).search([])
+        # within the fixture's networks: the demo has messages of its own
+        networks = self.network_a | self.network_b
+        return (
+            self.env["party.network.message"]
+            .with_user(user)
+            .search([("network_id", "in", networks.ids)])
+        )
 
     def test_core_group_reads_its_own_networks_messages_only(self):
         self.assertEqual(self._visible(self.core_user), self.message_a)
@@ -218,6 +224,9 @@ class TestMessageHistory(MembersMailMixin, PartyNetworkPortalCommon, HttpCase):
         for user in (self.member_user, self.outsider_user, self.internal_user):
             with self.subTest(user=user.login):
                 self.assertFalse(self._visible(user))
+                self.assertFalse(
+                    self.env["party.network.message"].with_user(user).search([])
+                )
         for user in (self.office_user, self.board_user):
             with self.subTest(user=user.login):
                 self.assertEqual(self._visible(user), self.message_a | self.message_b)
