@@ -42,6 +42,7 @@
         "views/party_network_settings_views.xml",
         "views/partijnetwerken_menus.xml",
         "views/party_network_privacy_views.xml",
+        "views/party_network_message_views.xml",
         "views/party_network_portal_templates.xml",
         "views/party_network_core_portal_templates.xml",
         "views/party_network_application_portal_templates.xml",

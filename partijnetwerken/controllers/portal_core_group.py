@@ -136,6 +136,11 @@ class PartyNetworkCoreGroupPortal(PartyNetworkPortal):
                 "page_name": "party_network_message",
                 "network": network,
                 "reply_to": network._members_reply_to(),
+                # as the user: the record rule shows the core group its own
+                # network's messages only
+                "sent_messages": request.env["party.network.message"].search(
+                    [("network_id", "=", network.id)], limit=10
+                ),
                 "form": post if error else {},
                 "error": error,
             }

@@ -12,6 +12,7 @@ from . import party_network_target
 from . import party_network_working_group_contribution
 from . import party_network_advice_network
 from . import party_network_to_decide
+from . import party_network_members_mail
 from . import party_network
 from . import party_network_plan
 from . import party_network_core_member

@@ -40,6 +40,7 @@ class PartyNetwork(models.Model):
         "party.network.working.group.contribution.mixin",
         "party.network.advice.mixin",
         "party.network.to.decide.mixin",
+        "party.network.members.mail.mixin",
     ]
     _order = "name, id"
     _board_decision_states = BOARD_DECISION_STATES
@@ -714,7 +715,7 @@ class PartyNetwork(models.Model):
                 {"state": "left", "date_left": today}
             )
             memberships_sudo.flush_model(["state"])
-            memberships_sudo.create(
+            memberships_sudo.with_context(pn_welcome_mail=False).create(
                 [
                     {
                         "network_id": target.id,

@@ -58,6 +58,14 @@ class PartyNetworkMembership(models.Model):
         tracking=True,
     )
     consent_date = fields.Datetime(string="Consent changed on")
+    date_welcomed = fields.Datetime(
+        string="Welcome mail sent on",
+        readonly=True,
+        copy=False,
+        groups=OFFICE_BOARD,
+        help="When the member was sent the welcome mail of the network; it is sent "
+        "once, when the membership becomes active.",
+    )
     consent_channel = fields.Selection(
         CONSENT_CHANNELS,
         string="Consent changed through",
@@ -320,6 +328,7 @@ class PartyNetworkMembership(models.Model):
             PartyNetworkMembership, self.with_context(mail_create_nosubscribe=True)
         ).create(vals_list)
         memberships._record_consent("join")
+        memberships._send_welcome_mail()
         return memberships.with_env(self.env)
 
     def write(self, vals):
@@ -366,6 +375,35 @@ class PartyNetworkMembership(models.Model):
         """
         self.env["event.registration"]._pn_cancel_after_leaving(self)
         self.env["party.network.working.group"]._pn_remove_left_members(self)
+
+    def _send_welcome_mail(self):
+        """Welcome the members of the memberships that just became active, once.
+
+        The mail says what the network is, what the member chose to share and
+        where to change it. Not for memberships loaded from data files (demo) or
+        imported by the office, nor when the caller says so with the context key
+        ``pn_welcome_mail=False`` (a merge moves members who chose another network).
+        """
+        context = self.env.context
+        if (
+            context.get("pn_welcome_mail") is False
+            or context.get("install_filename")
+            or context.get("import_file")
+        ):
+            return
+        # sudo: the member joining in the portal may not read their membership's
+        # partner; the mail goes to that member only.
+        memberships_sudo = self.sudo().filtered(
+            lambda m: m.state == "active"
+            and not m.date_welcomed
+            and m.network_id.state == "active"
+        )
+        welcomed = self.sudo().browse()
+        for network, memberships in memberships_sudo.grouped("network_id").items():
+            welcomed |= network._mail_members(
+                "partijnetwerken.mail_template_membership_welcome", memberships
+            )
+        welcomed.write({"date_welcomed": fields.Datetime.now()})
 
     def _record_consent(self, event, consent=None):
         """Add a row to the consent register for each membership (DESIGN §10.6).

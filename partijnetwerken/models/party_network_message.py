@@ -26,6 +26,8 @@ class PartyNetworkMessage(models.Model):
     author_id = fields.Many2one(
         "res.partner", string="Written by", required=True, readonly=True
     )
+    # the core group reads its colleagues' names here, not their contacts
+    author_name = fields.Char(related="author_id.name", string="Writer's name")
     subject = fields.Char(required=True, readonly=True)
     body = fields.Text(string="Message", required=True, readonly=True)
     recipient_count = fields.Integer(string="Recipients", readonly=True)

@@ -52,3 +52,5 @@ from . import test_to_decide
 from . import test_portal_office_pages
 from . import test_founding_plan_report
 from . import test_network_roles
+from . import test_members_mail
+from . import test_landing_action
