@@ -200,7 +200,9 @@ def generate(args):
         )
     largest = networks[0]
     Seat = env["party.network.core.member"]
-    Membership = env["party.network.membership"]
+    # the party's existing memberships, as a migration brings them in: no welcome
+    # mail to each of them (a member who joins in the portal gets one)
+    Membership = env["party.network.membership"].with_context(pn_welcome_mail=False)
     for network, size in zip(networks, sizes, strict=True):
         members = rng.sample(partner_ids, size)
         if network == largest:

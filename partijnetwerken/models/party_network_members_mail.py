@@ -5,6 +5,10 @@ from odoo import api, fields, models
 
 from .const import OFFICE_BOARD
 
+# The digest names this many new members at most; the member list has the rest (a
+# migration or a campaign can bring thousands in one day).
+DIGEST_MAX_NAMES = 50
+
 
 class PartyNetworkMembersMailMixin(models.AbstractModel):
     """What a network mails about its members: the core group's daily digest of
@@ -99,7 +103,8 @@ class PartyNetworkMembersMailMixin(models.AbstractModel):
         shared = memberships.filtered("consent_data_sharing")
         names = sorted(shared.partner_id.mapped("name"))
         return self.with_context(
-            pn_digest_names=names,
+            pn_digest_names=names[:DIGEST_MAX_NAMES],
+            pn_digest_more=max(len(names) - DIGEST_MAX_NAMES, 0),
             pn_digest_others=len(memberships) - len(shared),
         )._send_private_mails(
             "partijnetwerken.mail_template_network_core_digest", self, recipients

@@ -151,6 +151,33 @@ class TestCoreDigest(MembersMailMixin, PartyNetworkCase):
         self.assertNotIn(self.anna.name, other.body_html)
         self.assertNotIn(self.daan.name, self._digest_to(self.core_user).body_html)
 
+    def test_a_busy_day_names_fifty_and_counts_the_rest(self):
+        """A migration or a campaign brings many members in one day: the digest
+        names the first 50 by name and counts the others who share."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"Zz Nieuw {i:03d}", "is_party_member": True} for i in range(55)]
+        )
+        self.env["party.network.membership"].with_context(pn_welcome_mail=False).create(
+            [
+                {
+                    "network_id": self.network_a.id,
+                    "partner_id": partner.id,
+                    "goal_endorsed": True,
+                    "consent_data_sharing": True,
+                }
+                for partner in partners
+            ]
+        )
+        self._run_digest()
+        body = self._digest_to(self.core_user).body_html
+        # Anna, the member user and 48 of the 55 sort before "Zz Nieuw 048"
+        self.assertIn(self.anna.name, body)
+        self.assertIn("Zz Nieuw 047", body)
+        self.assertNotIn("Zz Nieuw 048", body)
+        self.assertEqual(body.count("<li"), 50)
+        self.assertIn("And 7 more new members who share their data", body)
+        self.assertNotIn(SECRET_NAME, body)
+
     def test_withdrawn_consent_before_the_digest_counts_as_not_shared(self):
         self.m_anna.consent_data_sharing = False
         self._run_digest()
