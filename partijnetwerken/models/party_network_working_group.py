@@ -276,16 +276,16 @@ class PartyNetworkWorkingGroup(models.Model):
         """Those memberships (``_portal_members_domain``) by the member's name, a
         page of them with ``offset`` and ``limit``."""
         Membership = self.env["party.network.membership"]
-        # sudo: only to sort by the member's name (the partner is office-only in
-        # ``order``); the ids are the ones the user's own search returns.
+        # sudo: only to sort by the member's name (office-only, as the partner);
+        # the ids are the ones the user's own search returns.
         return (
             Membership.sudo()
             .search(
                 [
-                    ("network_id", "=", self.network_id.id),
+                    *Membership._portal_member_domain(self.network_id),
                     ("id", "in", Membership._search(self._portal_members_domain())),
                 ],
-                order="partner_id, id",
+                order="partner_sort_name, id",
                 offset=offset,
                 limit=limit,
             )
