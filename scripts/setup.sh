@@ -14,8 +14,11 @@
 # Where Odoo 18.0 comes from, first match wins:
 #   1. the machine's python3 (or $PYTHON) already imports it -> venv with
 #      --system-site-packages;
-#   2. $ODOO_SRC names an Odoo 18.0 source tree -> .pth in the venv + its requirements;
+#   2. $ODOO_SRC names an Odoo 18.0 source tree -> its requirements, then the tree itself
+#      pip-installed into the venv as the distribution "odoo" (editable);
 #   3. the official 18.0 source release, downloaded once into .odoo/ -> as 2.
+# Either way pip knows a distribution "odoo" 18.0 afterwards, so that addons packaged as
+# wheels (odoo-addon-*, which require odoo==18.0.*) install beside it.
 
 PN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PN_VENV="$PN_ROOT/.venv"
@@ -106,6 +109,28 @@ _pn_odoo_requirements() {
         -e 's/^cbor2==5\.4\.2/cbor2==5.6.2/' \
         -e "s/^psycopg2==/$psycopg==/" \
         "$1/requirements.txt"
+    # What _pn_install_odoo builds Odoo's editable install with (setuptools >= 64: PEP 660).
+    printf '%s\n' 'setuptools>=64' 'wheel'
+}
+
+# pip install the Odoo source tree into the venv as the distribution "odoo", once (the
+# stamp records the tree). Its requirements are installed first, hence --no-deps; and
+# --no-build-isolation, so that the build needs nothing beyond the venv. Editable, in
+# setuptools' "compat" mode: a plain path entry for the tree. The default mode imports
+# "odoo" through a finder that Python consults after site-packages, where the odoo/addons/
+# folder of any installed addon wheel would then make "odoo" an empty namespace package.
+_pn_install_odoo() {
+    local src=$1 site=$2 stamp="$PN_VENV/.pn-odoo-dist"
+    # The .pth file that earlier set-ups used instead of a distribution.
+    rm -f "$site/odoo-src.pth"
+    if [ "$(cat "$stamp" 2>/dev/null)" = "$src" ] && "$PN_PY" -m pip show odoo >/dev/null 2>&1; then
+        return 0
+    fi
+    pn_say "Installing Odoo 18.0 from $src into .venv (pip, editable) ..."
+    "$PN_PY" -m pip install --quiet --no-input --no-deps --no-build-isolation --use-pep517 \
+        --config-settings editable_mode=compat -e "$src" ||
+        pn_die "pip could not install Odoo from $src (see above)."
+    printf '%s\n' "$src" >"$stamp"
 }
 
 # pip install -r FILE into the venv unless STAMP records the same FILE already.
@@ -181,10 +206,10 @@ _pn_setup() {
 
     if [ -n "$src" ]; then
         site=$("$PN_PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-        printf '%s\n' "$src" >"$site/odoo-src.pth"
         _pn_odoo_requirements "$src" >"$PN_VENV/odoo-requirements.txt"
         _pn_pip_install "$PN_VENV/odoo-requirements.txt" "$PN_VENV/.pn-odoo-reqs" \
             "Odoo 18.0's requirements (first run only, a few minutes)"
+        _pn_install_odoo "$src" "$site"
     fi
     _pn_pip_install "$PN_ROOT/requirements-dev.txt" "$PN_VENV/.pn-dev-reqs" \
         "the dev tools from requirements-dev.txt"

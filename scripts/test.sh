@@ -19,7 +19,14 @@
 #      committed i18n/<addon>.pot matches it and that i18n/nl.po translates every term;
 #   4. runs pytest-odoo (HTTP server on a free port): the core addon's tests against
 #      "core", then, if there are bridges, their tests against "full". Odoo's log of
-#      each test run is kept in a file and checked like the install logs.
+#      each test run is kept in a file and checked like the install logs;
+#   5. meanwhile, in the background: packaging. Builds each addon's wheel with whool,
+#      checks that it holds every file of the addon (scripts/check_wheels.py), installs
+#      the wheels and OCA's odoo-addon-auditlog 18.0 (from PyPI; skipped with a message
+#      when PyPI cannot be reached) into a throwaway venv made from .venv, checks that
+#      their requirements (odoo==18.0.*, ...) are met by the installed Odoo distribution,
+#      and installs partijnetwerken and auditlog into a throwaway database with an
+#      addons path without this repository, so that Odoo finds them in the wheels.
 # The databases and temporary files are removed on exit. The output ends with pytest's
 # summary line(s); the exit code is non-zero if any step or any pytest run failed
 # (pytest collecting no tests counts as a failure).
@@ -59,9 +66,11 @@ run_id="$(date +%Y%m%d%H%M%S)_$$"
 DB_CORE="pn_test_${run_id}_core"
 DB_FULL="pn_test_${run_id}_full"
 DB_NODEMO="pn_test_${run_id}_nodemo"
+DB_PACK="pn_test_${run_id}_pack"
 TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/pn_test.XXXXXX")
 
 bg_pids=()
+pack_pid=""
 # shellcheck disable=SC2317  # called from the traps below
 cleanup() {
     trap - EXIT INT TERM
@@ -70,7 +79,12 @@ cleanup() {
         kill -KILL "${bg_pids[@]}" 2>/dev/null || true
         wait "${bg_pids[@]}" 2>/dev/null || true
     fi
-    "${PGDB[@]}" drop "$DB_CORE" "$DB_FULL" "$DB_NODEMO" >/dev/null 2>&1 || true
+    # The packaging step stops its own Odoo or pip on TERM (see packaging).
+    if [ -n "$pack_pid" ]; then
+        kill -TERM "$pack_pid" 2>/dev/null || true
+        wait "$pack_pid" 2>/dev/null || true
+    fi
+    "${PGDB[@]}" drop "$DB_CORE" "$DB_FULL" "$DB_NODEMO" "$DB_PACK" >/dev/null 2>&1 || true
     rm -rf "$TMP_DIR"
 }
 trap cleanup EXIT
@@ -196,6 +210,75 @@ done
 "$PN_PY" scripts/check_i18n.py "$TMP_DIR/i18n" "${ADDONS[@]}" ||
     pn_die "translations are incomplete (see above)."
 
+# -- 5. Packaging (defined here, run in the background while the tests run) ------------
+# Runs in a subshell with its output in $TMP_DIR/packaging.out; each long command runs
+# in the background and is waited for, so that the subshell's TERM trap (from cleanup)
+# can stop it at once. The throwaway venv sees what .venv sees: it is made from the
+# same Python, with the system site-packages when .venv has them (Odoo from the
+# system), and a .pth that adds .venv's site-packages (Odoo installed by setup.sh).
+packaging() {
+    local wheels="$TMP_DIR/wheels" oca="$TMP_DIR/oca" venv="$TMP_DIR/pack-venv" child=""
+    local system_site=() pip site oca_wheel=()
+    trap '[ -z "$child" ] || kill -KILL "$child" 2>/dev/null; exit 143' TERM
+    pack_run() { "$@" & child=$!; wait "$child"; }
+    pip=(--no-input --disable-pip-version-check --quiet)
+
+    echo "Building the wheels (whool) into $wheels ..."
+    pack_run "$PN_PY" -m pip wheel "${pip[@]}" --no-deps --no-build-isolation --no-index \
+        --wheel-dir "$wheels" "${ADDONS[@]/#/./}" || { echo "ERROR: building the wheels failed."; return 1; }
+    pack_run "$PN_PY" scripts/check_wheels.py files "$wheels" "${ADDONS[@]}" 2>&1 || return 1
+
+    grep -Eqi '^include-system-site-packages *= *true' "$PN_VENV/pyvenv.cfg" && system_site=(--system-site-packages)
+    pack_run "$PN_PY" -m venv "${system_site[@]}" "$venv" || { echo "ERROR: creating the throwaway venv failed."; return 1; }
+    site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+    "$PN_PY" -c 'import sysconfig; p = sysconfig.get_paths()["purelib"]; print(f"import site; site.addsitedir({p!r})")' \
+        >"$site/pn-setup-venv.pth"
+
+    # OCA's addon from the registry: the one step that needs PyPI.
+    if pack_run "$venv/bin/python" -m pip download "${pip[@]}" --timeout 30 --retries 2 --no-deps --dest "$oca" \
+        'odoo-addon-auditlog==18.0.*' >"$TMP_DIR/pack-download.log" 2>&1; then
+        oca_wheel=("$oca"/odoo_addon_auditlog-*.whl)
+    elif grep -Eqi 'connection|resolve|network|timed out|proxy|ssl' "$TMP_DIR/pack-download.log"; then
+        echo "SKIPPED: odoo-addon-auditlog (OCA) was not installed beside ours: PyPI cannot be reached:"
+        grep -Ei 'connection|resolve|network|timed out|proxy|ssl' "$TMP_DIR/pack-download.log" | tail -n 2
+    else
+        cat "$TMP_DIR/pack-download.log"
+        echo "ERROR: downloading odoo-addon-auditlog 18.0 from PyPI failed."
+        return 1
+    fi
+    # --no-deps: pip would also resolve Odoo's own declared requirements, and gevent
+    # among them is left out of the set-up; check_wheels.py checks the wheels' own.
+    pack_run "$venv/bin/python" -m pip install "${pip[@]}" --no-index --no-deps "$wheels"/*.whl "${oca_wheel[@]}" ||
+        { echo "ERROR: installing the wheels failed."; return 1; }
+    local addons_csv=${ADDONS_PATH#"$PN_ROOT",}
+    sed -e "s|^addons_path = .*|addons_path = $addons_csv|" -e "s|^data_dir = .*|data_dir = $TMP_DIR/pack-data|" \
+        "$TMP_DIR/odoo.conf" >"$TMP_DIR/pack-odoo.conf"
+    local found=("${ADDONS[@]}")
+    [ "${#oca_wheel[@]}" = 0 ] || found+=(auditlog)
+    # From $TMP_DIR, so that nothing of the repository is on sys.path or the addons path.
+    cd "$TMP_DIR"
+    pack_run "$venv/bin/python" "$PN_ROOT/scripts/check_wheels.py" installed \
+        "$TMP_DIR/pack-odoo.conf" "${found[@]}" 2>&1 || return 1
+
+    local install=("$CORE")
+    [ "${#oca_wheel[@]}" = 0 ] || install+=(auditlog)
+    echo "Installing $(join_by_comma "${install[@]}") from the wheels into $DB_PACK (no demo data) ..."
+    pack_run env TZ=UTC "$venv/bin/python" -m odoo -c "$TMP_DIR/pack-odoo.conf" --stop-after-init --no-http \
+        -d "$DB_PACK" -i "$(join_by_comma "${install[@]}")" --without-demo=all >"$TMP_DIR/install-pack.log" 2>&1 ||
+        { tail -n 60 "$TMP_DIR/install-pack.log"; echo "ERROR: installing from the wheels failed."; return 1; }
+    if bad_log_records "$TMP_DIR/install-pack.log"; then
+        echo "ERROR: ^ errors/warnings in the log of the install from the wheels."
+        return 1
+    fi
+    for addon in "${install[@]}"; do
+        [ "$("${PGDB[@]}" module-state "$DB_PACK" "$addon")" = installed ] ||
+            { echo "ERROR: $addon is not installed in $DB_PACK."; return 1; }
+    done
+    echo "Installed from the wheels with a clean log: $(join_by_comma "${install[@]}")."
+    echo "pip list | grep -i odoo (throwaway venv):"
+    "$venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null | grep -i odoo
+}
+
 # -- 4. Tests --------------------------------------------------------------------------
 final_rc=0
 # Each run's label and summary line; the failed runs' come last, so that the output
@@ -234,6 +317,10 @@ run_pytest() { # key label database test-directories...
     [ "$final_rc" != 0 ] || final_rc=$rc
 }
 
+echo "== packaging: wheels into a throwaway venv, in the background (reported after the tests)"
+(packaging) >"$TMP_DIR/packaging.out" 2>&1 &
+pack_pid=$!
+
 run_pytest core "$CORE on the core database" "$DB_CORE" "$CORE/tests"
 if [ "${#BRIDGES[@]}" != 0 ]; then
     bridge_tests=()
@@ -241,6 +328,18 @@ if [ "${#BRIDGES[@]}" != 0 ]; then
         bridge_tests+=("$addon/tests")
     done
     run_pytest full "${BRIDGES[*]} on the full database" "$DB_FULL" "${bridge_tests[@]}"
+fi
+
+echo "== packaging"
+pack_rc=0
+wait "$pack_pid" || pack_rc=$?
+pack_pid=""
+cat "$TMP_DIR/packaging.out"
+if [ "$pack_rc" = 0 ]; then
+    echo "Packaging: the wheels build, hold every file and install into Odoo without the repository."
+else
+    echo "ERROR: packaging failed (see above)." >&2
+    [ "$final_rc" != 0 ] || final_rc=1
 fi
 
 echo "== results"
