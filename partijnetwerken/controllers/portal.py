@@ -245,7 +245,11 @@ class PartyNetworkPortal(CustomerPortal):
             "has_data_access": Seat._portal_has_data_access(network),
             "is_core_member": network.user_is_core_member,
             "consent_texts": request.env["party.network.consent"]._form_texts(),
-            "plan_info": request.env["party.network.plan"]._portal_info(network),
+            # the founding plan's card and the applicant's steps show only while
+            # the network is being founded: no reading of plans and team after it
+            "plan_info": request.env["party.network.plan"]._portal_info(network)
+            if network.state in FOUNDING_STATES
+            else {"plan": request.env["party.network.plan"], "is_writer": False},
             # co-initiators are invited while the network is being founded
             "invitations": request.env["party.network.invitation"].search(
                 [

@@ -16,7 +16,8 @@ PINNED_QUERY_COUNTS = {
     # the member's upcoming registrations and contributions (DESIGN §10.1, §10.3)
     "my_networks": 14,
     # the network's activities, working groups, contributions, advice (DESIGN §10)
-    "network": 27,
+    # an active network's page reads no founding plan (only founding ones show it)
+    "network": 25,
     # 13, plus the one INSERT of the access log (DESIGN §10.6)
     "members": 14,
     # one query over the shared fields of all rows, plus the access log's INSERT
