@@ -619,17 +619,32 @@ class PartyNetworkMembership(models.Model):
         if search:
             domain = self._portal_member_domain(network, search)
         count = self.search_count(domain) if search else shared_count
+        memberships = self._portal_search_by_name(network, domain, offset, limit)
+        return memberships, count, shared_count
+
+    @api.model
+    def _portal_search_by_name(self, network, domain, offset=0, limit=None):
+        """The memberships of ``network`` that the current user's own search of
+        ``domain`` returns, in the member lists' order: by the member's name.
+
+        The portal's member list and a working group's list page with it."""
         # sudo: only to sort by the member's name (office-only, as the partner);
         # the ids are the ones the user's own search returns. The list's own
         # conditions again, so that PostgreSQL reads only the network's sharing
         # members by its index instead of scanning all memberships of the party.
-        memberships_sudo = self.sudo().search(
-            [*self._portal_member_domain(network), ("id", "in", self._search(domain))],
-            order="partner_sort_name, id",
-            offset=offset,
-            limit=limit,
+        return (
+            self.sudo()
+            .search(
+                [
+                    *self._portal_member_domain(network),
+                    ("id", "in", self._search(domain)),
+                ],
+                order="partner_sort_name, id",
+                offset=offset,
+                limit=limit,
+            )
+            .sudo(False)
         )
-        return memberships_sudo.sudo(False), count, shared_count
 
     @api.model
     def _portal_member_domain(self, network, search=None):

@@ -275,19 +275,7 @@ class PartyNetworkWorkingGroup(models.Model):
     def _portal_members(self, offset=0, limit=None):
         """Those memberships (``_portal_members_domain``) by the member's name, a
         page of them with ``offset`` and ``limit``."""
-        Membership = self.env["party.network.membership"]
-        # sudo: only to sort by the member's name (office-only, as the partner);
-        # the ids are the ones the user's own search returns.
-        return (
-            Membership.sudo()
-            .search(
-                [
-                    *Membership._portal_member_domain(self.network_id),
-                    ("id", "in", Membership._search(self._portal_members_domain())),
-                ],
-                order="partner_sort_name, id",
-                offset=offset,
-                limit=limit,
-            )
-            .sudo(False)
+        self.ensure_one()
+        return self.env["party.network.membership"]._portal_search_by_name(
+            self.network_id, self._portal_members_domain(), offset, limit
         )

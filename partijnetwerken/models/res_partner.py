@@ -99,10 +99,9 @@ class ResPartner(models.Model):
         )
         with_access = seats.filtered_domain(Seat._data_access_requirements_domain())
         today = str(fields.Date.context_today(self))
+        by_partner = seats.grouped("partner_id")
         for partner in self:
-            own = seats.filtered(
-                lambda seat, partner=partner: seat.partner_id == partner
-            )
+            own = by_partner.get(partner, Seat)
             partner.pn_core_networks = {
                 "date": today,
                 "core_member": sorted(set(own.network_id.ids)),
