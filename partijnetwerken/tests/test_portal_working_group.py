@@ -107,6 +107,21 @@ class TestPortalWorkingGroup(PartyNetworkPortalCommon, HttpCase):
         self.assertNotIn("Deelnemer 079", first.text)
         self.assertNotIn(SECRET_NAME, first.text + second.text)
         self.assertNotIn("Deelnemer 004", first.text + second.text)
+        # a page number past the end or beyond any id: an empty page, no error
+        for page in (9, 99999999999999999999):
+            with self.subTest(page=page):
+                beyond = self.get(f"{self.url_group}/page/{page}")
+                self.assertEqual(beyond.status_code, 200)
+                self.assertNotIn('o_pn_working_group_member"', beyond.text)
+        # a plain member pages through counts only; another network's core group
+        # does not find the group
+        self.login(self.member_user)
+        member_page = self.get(f"{self.url_group}/page/2")
+        self.assertEqual(member_page.status_code, 200)
+        self.assertNotIn("Deelnemer 079", member_page.text)
+        self.assertNotIn('o_pn_working_group_member"', member_page.text)
+        self.login(self.core_b_user)
+        self.assertEqual(self.get(f"{self.url_group}/page/2").status_code, 404)
 
     def test_core_group_without_data_access_sees_the_count(self):
         self.core_a.requirements_met = False
