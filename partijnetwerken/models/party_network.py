@@ -101,8 +101,14 @@ class PartyNetwork(models.Model):
         string="Memberships",
         groups=OFFICE_BOARD,
     )
+    # Stored: the portal shows it on every network card and page, and counting the
+    # memberships of twenty networks at party scale took longer than the page.
     member_count = fields.Integer(
-        string="Members", compute="_compute_member_count", compute_sudo=True
+        string="Members",
+        compute="_compute_member_count",
+        store=True,
+        compute_sudo=True,
+        help="Active members of the network.",
     )
     core_member_ids = fields.One2many(
         "party.network.core.member", "network_id", string="Core group"
@@ -247,6 +253,7 @@ class PartyNetwork(models.Model):
         )
         return {network: counts.get(network, 0) for network in self}
 
+    @api.depends("membership_ids.state")
     def _compute_member_count(self):
         counts = self._count_by_network(
             "party.network.membership", [("state", "=", "active")]

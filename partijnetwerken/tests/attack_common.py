@@ -117,6 +117,10 @@ OWNED_TABLES = (
 )
 # ... and these are counted.
 COUNTED_TABLES = ("mail_message", "mail_followers", "mail_mail")
+# Stored counts that the ORM keeps for what is watched itself: the network's number
+# of active members changes when a member joins or leaves, which the memberships
+# show, and the ORM stamps that recomputation with the writer and the time.
+DERIVED_COLUMNS = {"party_network": ["member_count", "write_uid", "write_date"]}
 PYTHON_ERRORS = {
     name
     for name, value in vars(builtins).items()
@@ -461,8 +465,9 @@ class AttackMixin:
             )
             self.cr.execute(
                 SQL(
-                    "SELECT id, %s, md5(t::text) FROM %s t",
+                    "SELECT id, %s, md5((to_jsonb(t) - %s::text[])::text) FROM %s t",
                     owner,
+                    DERIVED_COLUMNS.get(table, []),
                     SQL.identifier(table),
                 )
             )

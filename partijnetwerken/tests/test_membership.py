@@ -140,6 +140,33 @@ class TestMembership(PartyNetworkCase):
             counts = networks.mapped("member_count")
         self.assertEqual(counts, [3, 2])
 
+    def test_member_count_is_stored_and_follows_the_memberships(self):
+        """The count is stored for the portal's cards; joining, leaving and the
+        office's own changes keep it right, read back from the database."""
+
+        def stored_count(network):
+            self.env.flush_all()
+            self.env.cr.execute(
+                "SELECT member_count FROM party_network WHERE id = %s", [network.id]
+            )
+            return self.env.cr.fetchone()[0]
+
+        self.assertTrue(self.env["party.network"]._fields["member_count"].store)
+        self.assertEqual(stored_count(self.network_a), 3)
+        self.assertEqual(stored_count(self.network_b), 2)
+        self.m_member.with_user(self.member_user).action_leave()
+        self.assertEqual(stored_count(self.network_a), 2)
+        self.network_a.with_user(self.member_user).action_join(
+            goal_endorsed=True, consent_data_sharing=False
+        )
+        self.assertEqual(stored_count(self.network_a), 3)
+        # the office ends a membership of the other network by hand
+        self.network_b.sudo().membership_ids[:1].with_user(self.office_user).write(
+            {"state": "left"}
+        )
+        self.assertEqual(stored_count(self.network_b), 1)
+        self.assertEqual(stored_count(self.network_a), 3)
+
 
 @tagged("post_install", "-at_install")
 class TestMembershipHistory(PartyNetworkCase):
