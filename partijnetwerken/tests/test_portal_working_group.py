@@ -191,10 +191,13 @@ class TestPortalWorkingGroup(PartyNetworkPortalCommon, HttpCase):
 
     def test_leaving_the_network_leaves_the_group(self):
         self.group_a.membership_ids = [Command.link(self.m_member.id)]
+        count = self.group_a.member_count
         self.login(self.member_user)
         self.assertRedirect(self.post(f"{self.url_a}/leave"), self.url_a)
         self.group_a.invalidate_recordset()
         self.assertNotIn(self.m_member, self.group_a.membership_ids)
+        # the count is taken from the group's rows: the one who left is gone
+        self.assertEqual(self.group_a.member_count, count - 1)
         self.assertEqual(self.get(self.url_group).status_code, 404)
 
     @mute_logger("odoo.http")
