@@ -212,7 +212,7 @@ class PartyNetworkPortal(CustomerPortal):
                 "joined_networks": joined.network_id,
                 "core_groups": Seat._portal_core_groups(networks),
                 "events": request.env["event.event"]._portal_upcoming(
-                    networks, limit=2
+                    networks, limit=2, field_names=["name", "date_begin", "date_tz"]
                 ),
                 "network_types": types,
                 "network_type": network_type,

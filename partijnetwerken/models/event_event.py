@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .plain_text import checkbox_value, clean_plain_text, strip_control_chars
 
@@ -139,21 +139,26 @@ class EventEvent(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _portal_upcoming(self, networks, limit=None):
-        """The upcoming activities of each network: ``{network: events}`` (sudo)."""
+    def _portal_upcoming(self, networks, limit=None, field_names=None):
+        """The upcoming activities of each network: ``{network: events}`` (sudo).
+
+        :param field_names: the fields the page shows, read at once (a list of
+            networks shows a few of sixty); by default the events' own, as usual
+        """
         # sudo: plain ``event`` gives portal users no access to events; these are
         # the activities of networks the user may read, shown to their members.
+        domain = [
+            ("network_id", "in", networks.ids),
+            ("date_end", ">", fields.Datetime.now()),
+            ("stage_id.pipe_end", "=", False),
+        ]
+        Event = self.env["event.event"].sudo()
         events_sudo = (
-            self.env["event.event"]
-            .sudo()
-            .search(
-                [
-                    ("network_id", "in", networks.ids),
-                    ("date_end", ">", fields.Datetime.now()),
-                    ("stage_id.pipe_end", "=", False),
-                ],
-                order="date_begin, id",
+            Event.search_fetch(
+                domain, ["network_id", *field_names], order="date_begin, id"
             )
+            if field_names
+            else Event.search(domain, order="date_begin, id")
         )
         upcoming = {network: events_sudo.browse() for network in networks}
         for event in events_sudo:
@@ -161,6 +166,14 @@ class EventEvent(models.Model):
             if limit is None or len(upcoming[network]) < limit:
                 upcoming[network] |= event
         return upcoming
+
+    def _portal_start_day(self):
+        """The day the activity starts, in its own time zone, written as the
+        reader's language writes dates (a card of the browse page shows it)."""
+        self.ensure_one()
+        tz = pytz.timezone(self.date_tz or DEFAULT_TZ)
+        start = pytz.utc.localize(self.date_begin).astimezone(tz)
+        return format_date(self.env, start.date())
 
     @api.model
     def _portal_network_event(self, network, event_id):

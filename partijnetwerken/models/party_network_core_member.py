@@ -472,31 +472,33 @@ class PartyNetworkCoreMember(models.Model):
         today = fields.Date.context_today(networks)
         # sudo: portal users may not read other contacts, but the appointed core
         # group of a network they may read is known to its members.
+        # Only the fields shown are read: a seat's partner has seventy columns,
+        # and a page of twenty networks shows a hundred seats.
         seats_sudo = (
             self.env["party.network.core.member"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("network_id", "in", networks.ids),
                     ("state", "=", "appointed"),
                     "|",
                     ("date_end", "=", False),
                     ("date_end", ">=", today),
-                ]
+                ],
+                ["network_id", "role", "partner_id"],
             )
         )
+        seats_sudo.partner_id.fetch(["name"])
         roles = [key for key, _label in seats_sudo._fields["role"].selection]
         labels = dict(seats_sudo._fields["role"]._description_selection(self.env))
+        rows = sorted(
+            (roles.index(seat.role), seat.partner_id.name or "", seat.role, seat)
+            for seat in seats_sudo
+        )
         groups = {network: [] for network in networks}
-        for seat in seats_sudo.sorted(
-            lambda s: (roles.index(s.role), s.partner_id.name or "")
-        ):
+        for _rank, name, role, seat in rows:
             groups[seat.network_id].append(
-                {
-                    "name": seat.partner_id.name,
-                    "role": seat.role,
-                    "role_label": labels[seat.role],
-                }
+                {"name": name, "role": role, "role_label": labels[role]}
             )
         return groups
 

@@ -194,6 +194,8 @@ class PartyNetworkMembership(models.Model):
     @api.depends_context("uid")
     def _compute_shared(self):
         readable = self.filtered_domain(self._shared_readable_domain())
+        # the shared fields only: a partner has seventy columns
+        readable.partner_id.fetch(["name", "email", "phone", "mobile", "city"])
         for membership in self:
             partner = membership.partner_id if membership in readable else None
             membership.shared_name = partner.name if partner else False

@@ -52,6 +52,25 @@ class TestPortalEvent(PartyNetworkPortalCommon, HttpCase):
             **values,
         }
 
+    def test_browse_card_shows_the_day_in_the_activitys_time_zone(self):
+        # 23:30 UTC on 1 March is already 2 March in Amsterdam
+        start = fields.Datetime.now().replace(
+            month=3, day=1, hour=23, minute=30, second=0, microsecond=0
+        )
+        start = start.replace(year=start.year + 1)
+        event = self.env["event.event"].create(
+            {
+                "name": "Nachtelijke ledenavond",
+                "network_id": self.network_b.id,
+                "date_begin": start,
+                "date_end": start + timedelta(hours=2),
+                "date_tz": "Europe/Amsterdam",
+            }
+        )
+        self.assertEqual(event._portal_start_day(), f"03/02/{start.year}")
+        event.date_tz = "UTC"
+        self.assertEqual(event._portal_start_day(), f"03/01/{start.year}")
+
     # -- registering ------------------------------------------------------
 
     def test_member_registers_and_cancels(self):
