@@ -62,6 +62,12 @@ class PartyNetworkAdvicePortal(PartyNetworkPortal):
             "body_ids": request.httprequest.form.getlist("body_ids"),
         }
 
+    @staticmethod
+    def _advice_states():
+        """The labels of the states, in the reader's language, for the badges."""
+        Advice = request.env["party.network.advice"]
+        return dict(Advice._fields["state"]._description_selection(request.env))
+
     def _render_advice_form(self, network, advice, form, error=None, notice=None):
         Advice = request.env["party.network.advice"]
         values = self._prepare_portal_layout_values()
@@ -78,6 +84,7 @@ class PartyNetworkAdvicePortal(PartyNetworkPortal):
                 "forms": dict(
                     Advice._fields["form"]._description_selection(request.env)
                 ),
+                "advice_states": self._advice_states(),
                 "form": form,
                 "error": error,
                 "notice": notice,
@@ -131,6 +138,7 @@ class PartyNetworkAdvicePortal(PartyNetworkPortal):
                 "is_core_member": is_core_member,
                 "open_advice": open_advice,
                 "sent_advice": sent_advice,
+                "advice_states": self._advice_states(),
                 "pager": pager,
             }
         )
