@@ -5,6 +5,8 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
 from ..models.event_event import DEFAULT_TZ
 from .portal import MAX_ID, PRIVATE_HEADERS, PartyNetworkPortal
 
@@ -176,19 +178,32 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
         }
 
     @http.route(
-        "/my/networks/<int:network_id>/events/<int:event_id>/registrations",
+        [
+            "/my/networks/<int:network_id>/events/<int:event_id>/registrations",
+            "/my/networks/<int:network_id>/events/<int:event_id>/registrations"
+            "/page/<int:page>",
+        ],
         type="http",
         auth="user",
         website=True,
         methods=["GET"],
     )
-    def portal_network_event_registrations(self, network_id, event_id, **kw):
+    def portal_network_event_registrations(self, network_id, event_id, page=1, **kw):
         network = self._core_network_or_403(network_id)
         event_sudo = self._network_event_or_404(network, event_id)
-        memberships = event_sudo._portal_registration_memberships()
+        # a page of the names at a time, as the network's member list
+        step = self._members_per_page
+        shared_count = request.env["party.network.membership"].search_count(
+            event_sudo._portal_registration_domain()
+        )
+        page = min(self._page_arg(page), MAX_ID // step)
+        memberships = event_sudo._portal_registration_memberships(
+            offset=(page - 1) * step, limit=step
+        )
         request.env["party.network.access.log"]._log(
             network, "registrations", len(memberships)
         )
+        url = f"/my/networks/{network.id}/events/{event_sudo.id}/registrations"
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -197,7 +212,10 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
                 "event": event_sudo,
                 "memberships": memberships,
                 "registration_count": event_sudo.seats_taken,
-                "private_count": max(event_sudo.seats_taken - len(memberships), 0),
+                "private_count": max(event_sudo.seats_taken - shared_count, 0),
+                "pager": portal_pager(
+                    url=url, total=shared_count, page=page, step=step
+                ),
                 "event_tz": request.env.user.tz or DEFAULT_TZ,
             }
         )

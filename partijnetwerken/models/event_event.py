@@ -315,13 +315,11 @@ class EventEvent(models.Model):
         registrations_sudo.action_cancel()
         return registrations_sudo
 
-    def _portal_registration_memberships(self):
-        """The memberships of the registered members whose names the current user
-        may see: searched as the user through the consent gate (the membership
-        rule and ``core_visible``), the registrations only as a sudo subquery.
-
-        :return: the memberships, by the member's name
-        """
+    def _portal_registration_domain(self):
+        """The domain of the memberships of the registered members whose names
+        the current user may see, to search as the user: the consent gate (the
+        membership rule and ``core_visible``) decides; the registrations are
+        only a sudo subquery."""
         self.ensure_one()
         # sudo: the partners of registrations are not the reader's to see; they
         # only narrow a search that runs as the user, in the database.
@@ -331,7 +329,7 @@ class EventEvent(models.Model):
             ._search([("event_id", "=", self.id), ("state", "in", OPEN_STATES)])
         )
         # sudo: the partner of a membership is office-only in domains; the ids
-        # found are filtered again as the user below.
+        # found are filtered again as the user.
         candidates = (
             self.env["party.network.membership"]
             .sudo()
@@ -342,10 +340,19 @@ class EventEvent(models.Model):
                 ]
             )
         )
-        # by name in the database, like the member list (not by computing and
-        # sorting every shared name in Python: 288 of them at party scale)
-        return self.env["party.network.membership"]._portal_search_by_name(
-            self.network_id, [("id", "in", candidates), ("core_visible", "=", True)]
+        return [("id", "in", candidates), ("core_visible", "=", True)]
+
+    def _portal_registration_memberships(self, offset=0, limit=None):
+        """Those memberships (``_portal_registration_domain``), searched as the
+        user even when ``self`` is sudo, by the member's name; a page of them
+        with ``offset`` and ``limit``."""
+        self.ensure_one()
+        return (
+            self.env["party.network.membership"]
+            .sudo(False)
+            ._portal_search_by_name(
+                self.network_id, self._portal_registration_domain(), offset, limit
+            )
         )
 
     # ------------------------------------------------------------------

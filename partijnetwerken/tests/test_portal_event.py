@@ -285,6 +285,42 @@ class TestPortalEvent(PartyNetworkPortalCommon, HttpCase):
         self.assertEqual(response.text.count('o_pn_registration"'), 2)
         self.assertIn("3 of them do not share", response.text)
 
+    def test_registrations_page_pages_through_the_names(self):
+        """Fifty names a page by name; the count of those who do not share
+        stays the whole activity's, and no page names them."""
+        self._register_fixture_members()
+        partners = self.env["res.partner"].create(
+            [{"name": f"Deelnemer {i:03d}", "is_party_member": True} for i in range(60)]
+        )
+        for partner in partners:
+            self._join(self.network_a, partner, consent=True)
+        self.env["event.registration"].create(
+            [{"event_id": self.event_a.id, "partner_id": p.id} for p in partners]
+        )
+        self.login(self.core_user)
+        url = f"{self.url_event}/registrations"
+        first, second = self.get(url), self.get(f"{url}/page/2")
+        # 62 shared names: Anna, 60 participants, the member user
+        self.assertEqual(first.text.count('o_pn_registration"'), 50)
+        self.assertEqual(second.text.count('o_pn_registration"'), 12)
+        self.assertIn("Anna Aandeel", first.text)
+        self.assertIn("Deelnemer 000", first.text)
+        self.assertIn("Deelnemer 048", first.text)
+        self.assertNotIn("Deelnemer 049", first.text)
+        self.assertIn("Deelnemer 049", second.text)
+        self.assertIn(f"{url}/page/2", first.text)
+        for page in (first, second):
+            self.assertIn("3 of them do not share", page.text)
+            self.assertNotIn(SECRET_NAME, page.text)
+            self.assertNotIn(OTHER_CONSENTING_NAME, page.text)
+        for page in (9, 99999999999999999999):
+            with self.subTest(page=page):
+                beyond = self.get(f"{url}/page/{page}")
+                self.assertEqual(beyond.status_code, 200)
+                self.assertNotIn('o_pn_registration"', beyond.text)
+        self.login(self.member_user)
+        self.assertIn(self.get(f"{url}/page/2").status_code, (403, 404))
+
     def test_consent_withdrawal_takes_the_name_off_at_once(self):
         self._register_fixture_members()
         self.m_anna.consent_data_sharing = False
