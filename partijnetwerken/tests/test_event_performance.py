@@ -12,7 +12,7 @@ from .portal_common import PartyNetworkPortalCommon
 PINNED_QUERY_COUNTS = {
     # the user's networks and seats of today are read once per request
     # (res.partner._pn_networks_of_role), not once per access check
-    "network": 22,
+    "network": 24,
     # 14, plus the one INSERT of the access log (DESIGN §10.6), plus the count of
     # the shared names for the pager (50 a page), plus one: the reader is
     # registered too, and the list reads only the five shared fields of the

@@ -14,7 +14,7 @@ _logger = logging.getLogger(__name__)
 PINNED_QUERY_COUNTS = {
     # the user's networks and seats of today are read once per request
     # (res.partner._pn_networks_of_role), not once per access check
-    "network": 28,
+    "network": 30,
     # 17, plus the one INSERT of the access log (DESIGN §10.6); one of them counts
     # the listed members for the pager (50 a page)
     "working_group": 19,
