@@ -23,6 +23,9 @@ MAX_SEATS = 10_000
 MAX_PLAN_YEARS = 3
 MAX_DURATION_DAYS = 14
 OPEN_STATES = ("open", "done")
+# Days before an activity that its registered members are reminded of it, unless
+# the setting partijnetwerken.event_reminder_days says otherwise.
+DEFAULT_REMINDER_DAYS = 2
 
 
 def is_web_url(url):
@@ -95,7 +98,8 @@ class EventEvent(models.Model):
     def _compute_event_mail_ids(self):
         # A network activity confirms each registration with the party's own
         # mail (in the member's language, with the activity as .ics attachment)
-        # instead of event's ticket, whose links a portal member cannot open.
+        # instead of event's ticket, whose links a portal member cannot open, and
+        # reminds the registered members of it shortly before it starts.
         network_events = self.filtered(
             lambda e: e.network_id and not e.event_type_id and not e.event_mail_ids
         )
@@ -105,22 +109,35 @@ class EventEvent(models.Model):
 
     @api.model
     def _network_event_mail_values(self):
-        template = self.env.ref(
-            "partijnetwerken.mail_template_network_event_registration",
-            raise_if_not_found=False,
+        """The mail schedulers of a new network activity: the confirmation on
+        registration, and the reminder ``partijnetwerken.event_reminder_days``
+        days before the start (event's own scheduler, ``before_event``)."""
+        days = self.env["party.network"]._get_setting_int(
+            "event_reminder_days", DEFAULT_REMINDER_DAYS
         )
-        if not template:
-            return []
-        return [
-            Command.create(
-                {
-                    "interval_nbr": 0,
-                    "interval_unit": "now",
-                    "interval_type": "after_sub",
-                    "template_ref": f"mail.template,{template.id}",
-                }
+        schedules = (
+            ("mail_template_network_event_registration", 0, "now", "after_sub"),
+            ("mail_template_network_event_reminder", days, "days", "before_event"),
+        )
+        commands = []
+        for xmlid, number, unit, trigger in schedules:
+            template = self.env.ref(
+                f"partijnetwerken.{xmlid}", raise_if_not_found=False
             )
-        ]
+            # a reminder of zero days (or fewer) is none
+            if not template or (trigger == "before_event" and number < 1):
+                continue
+            commands.append(
+                Command.create(
+                    {
+                        "interval_nbr": number,
+                        "interval_unit": unit,
+                        "interval_type": trigger,
+                        "template_ref": f"mail.template,{template.id}",
+                    }
+                )
+            )
+        return commands
 
     @api.constrains("network_online_url")
     def _check_network_online_url(self):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class PartyNetworkSettingsMixin(models.AbstractModel):
@@ -80,6 +81,15 @@ class PartyNetworkSettingsMixin(models.AbstractModel):
         help="How many months after the start, or after the national board's last "
         "decision, a network is evaluated.",
     )
+    partijnetwerken_event_reminder_days = fields.Integer(
+        string="Activity reminder (days)",
+        config_parameter="partijnetwerken.event_reminder_days",
+        default=2,
+        help="How many days before a network activity starts its registered members "
+        "get a reminder by email. Applies to activities created from then on; the "
+        "party office can change or remove the reminder of one activity on its "
+        "Communication tab.",
+    )
     # Char: Settings store only simple types as parameters; shown as a text area.
     partijnetwerken_contribution_instructions = fields.Char(
         string="Payment instructions for contributions",
@@ -87,6 +97,19 @@ class PartyNetworkSettingsMixin(models.AbstractModel):
         help="What members read after pledging a voluntary contribution, e.g. the "
         "party's IBAN and to mention the reference.",
     )
+
+    @api.constrains("partijnetwerken_event_reminder_days")
+    def _check_event_reminder_days(self):
+        # Left empty (0), a number falls back to its default, as Odoo's Settings
+        # store it: no value at all.
+        for settings in self:
+            if not 0 <= settings.partijnetwerken_event_reminder_days <= 60:
+                raise ValidationError(
+                    self.env._(
+                        "Send the reminder before an activity between 1 and 60 days "
+                        "ahead; left empty, it goes 2 days ahead."
+                    )
+                )
 
     def _valid_field_parameter(self, field, name):
         return name == "config_parameter" or super()._valid_field_parameter(field, name)

@@ -113,7 +113,9 @@ class TestEventRegistration(PartyNetworkCase):
         english = self.core_b_user.partner_id
         english.lang = "en_US"
         self.assertEqual(
-            self.event.event_mail_ids.template_ref,
+            self.event.event_mail_ids.filtered(
+                lambda m: m.interval_type == "after_sub"
+            ).template_ref,
             self.env.ref("partijnetwerken.mail_template_network_event_registration"),
         )
         self._register(self.member_user, self.event)
@@ -131,6 +133,100 @@ class TestEventRegistration(PartyNetworkCase):
             content = base64.b64decode(ics.datas)
             self.assertIn(b"BEGIN:VCALENDAR", content)
             self.assertIn(event.name.encode(), content)
+
+    def _dutch(self, user):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
+        user.partner_id.lang = "nl_NL"
+
+    def test_reminder_goes_to_those_still_registered_days_ahead(self):
+        self._dutch(self.member_user)
+        self._join(self.network_a, self.core_user.partner_id, consent=True)
+        self.core_user.partner_id.lang = "en_US"
+        reminder = self.event.event_mail_ids.filtered(
+            lambda m: m.interval_type == "before_event"
+        )
+        self.assertEqual(
+            reminder.template_ref,
+            self.env.ref("partijnetwerken.mail_template_network_event_reminder"),
+        )
+        self.assertEqual((reminder.interval_nbr, reminder.interval_unit), (2, "days"))
+        self.assertEqual(
+            reminder.scheduled_date, self.event.date_begin - timedelta(days=2)
+        )
+        self._register(self.member_user, self.event)
+        self._register(self.core_user, self.event)
+        # registered, then cancelled: no reminder
+        self._join(self.network_a, self.core_b_user.partner_id, consent=False)
+        self._register(self.core_b_user, self.event)
+        self.event.with_user(self.core_b_user).sudo()._portal_unregister()
+        Mail = self.env["mail.mail"]
+        reminders = [("subject", "like", "%" + self.event.name)]
+        reminders += [("subject", "not like", "%registered%")]
+        reminders += [("subject", "not like", "%ingeschreven%")]
+        Scheduler = self.env["event.mail"]
+        with freeze_time(self.event.date_begin - timedelta(days=3)):
+            Scheduler.schedule_communications()
+        self.assertFalse(Mail.search(reminders), "not yet: three days ahead")
+        with freeze_time(self.event.date_begin - timedelta(days=2, minutes=-1)):
+            Scheduler.schedule_communications()
+        sent = Mail.search(reminders)
+        self.assertEqual(
+            sorted(sent.mapped("subject")),
+            [f"Herinnering: {self.event.name}", f"Reminder: {self.event.name}"],
+        )
+        self.assertEqual(
+            sent.recipient_ids,
+            self.member_user.partner_id | self.core_user.partner_id,
+        )
+        dutch = sent.filtered(lambda m: m.subject.startswith("Herinnering"))
+        self.assertEqual(dutch.recipient_ids, self.member_user.partner_id)
+        self.assertIn("Beste", dutch.body_html)
+        self.assertIn(f"/my/networks/{self.network_a.id}", dutch.body_html)
+        self.assertTrue(reminder.mail_done)
+        # once is enough: the cron's next run sends nothing more
+        with freeze_time(self.event.date_begin - timedelta(days=1)):
+            Scheduler.schedule_communications()
+        self.assertEqual(Mail.search(reminders), sent)
+
+    def test_reminder_days_follow_the_setting(self):
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("partijnetwerken.event_reminder_days", "5")
+        event = self._event(self.network_a, "Werkbezoek", days=20)
+        reminder = event.event_mail_ids.filtered(
+            lambda m: m.interval_type == "before_event"
+        )
+        self.assertEqual(reminder.interval_nbr, 5)
+        # a value that is no number of days ahead: no reminder, the confirmation stays
+        params.set_param("partijnetwerken.event_reminder_days", "-1")
+        event = self._event(self.network_a, "Expertsessie", days=20)
+        self.assertEqual(event.event_mail_ids.mapped("interval_type"), ["after_sub"])
+        # an event type's own schedule is left as it is
+        event_type = self.env["event.type"].create(
+            {"name": "Congres", "event_type_mail_ids": [(5, 0, 0)]}
+        )
+        event = self._event(
+            self.network_a, "Congres", days=20, event_type_id=event_type.id
+        )
+        self.assertFalse(event.event_mail_ids)
+
+    def test_reminder_setting_refuses_what_is_no_number_of_days(self):
+        Settings = self.env["party.network.settings"].with_user(self.office_user)
+        for days in (-1, 61):
+            with self.subTest(days=days):
+                with self.assertRaisesRegex(ValidationError, "between 1 and 60 days"):
+                    Settings.create({"partijnetwerken_event_reminder_days": days})
+        params = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(params.get_param("partijnetwerken.event_reminder_days"), "2")
+        Settings.create({"partijnetwerken_event_reminder_days": 7}).action_save()
+        self.assertEqual(params.get_param("partijnetwerken.event_reminder_days"), "7")
+        # emptied, it falls back to the default, as the other numbers do
+        Settings.create({"partijnetwerken_event_reminder_days": 0}).action_save()
+        self.assertEqual(
+            self.env["party.network"]._get_setting_int("event_reminder_days", 2), 2
+        )
 
     def test_leaving_cancels_future_members_only_registrations(self):
         partner = self.member_user.partner_id
