@@ -703,10 +703,22 @@ class PartyNetwork(models.Model):
         # sudo: the board reads memberships but does not change them; the moves stay
         # within the networks of this merge.
         memberships_sudo = self.env["party.network.membership"].sudo()
+        # sudo: as above; the groups of the merged networks go along, archived too.
+        groups_sudo = (
+            self.env["party.network.working.group"]
+            .sudo()
+            .with_context(active_test=False)
+        )
         for network in self:
             leaving = memberships_sudo.search(
                 [("network_id", "=", network.id), ("state", "=", "active")]
             )
+            # who takes part in which group, before leaving takes them out
+            groups = groups_sudo.search([("network_id", "=", network.id)])
+            taking_part = {group: group.membership_ids.partner_id for group in groups}
+            # the activities still to come go first, so that leaving cancels none
+            # of their registrations
+            network._move_upcoming_events(target)
             present = memberships_sudo.search(
                 [
                     ("network_id", "=", target.id),
@@ -739,6 +751,7 @@ class PartyNetwork(models.Model):
                     for membership in moving
                 ]
             )
+            self._move_working_groups(taking_part, target)
             network.core_member_ids.filtered(lambda s: s.state != "ended").action_end()
             target.initiator_partner_ids = [
                 Command.link(partner.id) for partner in network.initiator_partner_ids
@@ -770,6 +783,63 @@ class PartyNetwork(models.Model):
                 note,
             )
         return True
+
+    def _move_upcoming_events(self, target):
+        """Move the activities of this network that have not ended to ``target``,
+        with their registrations and the contributions made for them: they take
+        place all the same, now in the network the members move to."""
+        self.ensure_one()
+        # sudo: the merge is the board's or the office's; the events and the
+        # contributions for them change network, nothing else.
+        events_sudo = (
+            self.env["event.event"]
+            .sudo()
+            .search(
+                [
+                    ("network_id", "=", self.id),
+                    ("date_end", ">", fields.Datetime.now()),
+                ]
+            )
+        )
+        if not events_sudo:
+            return
+        contributions_sudo = (
+            self.env["party.network.contribution"]
+            .sudo()
+            .search([("event_id", "in", events_sudo.ids)])
+        )
+        events_sudo.write({"network_id": target.id})
+        contributions_sudo.write({"network_id": target.id})
+
+    @api.model
+    def _move_working_groups(self, taking_part, target):
+        """Move working groups to ``target`` with those of their members who are
+        active members there now (moved by the merge or members already, with the
+        consent choice of their membership there); the others drop out.
+
+        :param dict taking_part: ``{group: partners}``, the groups (sudo) and who
+            took part in them before the merge
+        """
+        partners = self.env["res.partner"].union(*taking_part.values())
+        # sudo: the groups come sudo; the memberships are the target's only.
+        in_target = {
+            membership.partner_id: membership
+            for membership in self.env["party.network.membership"]
+            .sudo()
+            .search(
+                [
+                    ("network_id", "=", target.id),
+                    ("state", "=", "active"),
+                    ("partner_id", "in", partners.ids),
+                ]
+            )
+        }
+        for group, members in taking_part.items():
+            staying = [in_target[p].id for p in members if p in in_target]
+            # one write: the group's network and members change together
+            group.write(
+                {"network_id": target.id, "membership_ids": [Command.set(staying)]}
+            )
 
     def _members_reply_to(self):
         """Where members' replies to a core group's message go: the network's

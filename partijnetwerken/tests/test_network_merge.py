@@ -1,4 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -99,3 +102,106 @@ class TestNetworkMerge(PartyNetworkLifecycleCase):
         merger._merge_into(self.network_a)
         with self.assertRaises(UserError):
             merger._merge_into(self.network_a)
+
+    def test_merge_moves_working_groups_along_with_their_members(self):
+        WorkingGroup = self.env["party.network.working.group"]
+        daan_in_a = self._join(self.network_a, self.daan, consent=False)
+        care = WorkingGroup.create(
+            {
+                "network_id": self.network_b.id,
+                "name": "Zorg dichtbij",
+                "membership_ids": [Command.set((self.m_daan | self.m_esther).ids)],
+            }
+        )
+        done = WorkingGroup.create(
+            {
+                "network_id": self.network_b.id,
+                "name": "Verkiezingen 2025",
+                "membership_ids": [Command.set(self.m_esther.ids)],
+            }
+        )
+        done.action_archive()
+        own = WorkingGroup.create(
+            {
+                "network_id": self.network_a.id,
+                "name": "Eigen groep",
+                "membership_ids": [Command.set(daan_in_a.ids)],
+            }
+        )
+        # tracking leaves out writes in the transaction that created the record
+        self.env.flush_all()
+        self.cr.flush()
+        self.network_b.with_user(self.board_user)._merge_into(self.network_a)
+        self.env.flush_all()
+        self.cr.flush()
+
+        active = self._active(self.network_a)
+        esther_in_a = active.filtered(lambda m: m.partner_id == self.esther)
+        self.assertEqual(care.network_id, self.network_a)
+        self.assertEqual(
+            care.membership_ids,
+            daan_in_a | esther_in_a,
+            "Daan with his membership of A, Esther with her new one",
+        )
+        self.assertEqual(care.member_count, 2)
+        self.assertEqual(done.network_id, self.network_a, "archived groups go too")
+        self.assertFalse(done.active)
+        self.assertEqual(done.membership_ids, esther_in_a)
+        self.assertEqual(own.membership_ids, daan_in_a, "the target's own group stays")
+        self.assertFalse(self.m_daan.working_group_ids, "the old memberships left")
+        # the group's chatter tells where it came from
+        self.assertIn(
+            self.network_b.name,
+            care.message_ids.tracking_value_ids.mapped("old_value_char"),
+        )
+        # the core group of A sees the group on its network now, through its gate
+        visible = (
+            WorkingGroup.with_user(self.core_user)
+            .search([("network_id", "=", self.network_a.id)])
+            .mapped("name")
+        )
+        self.assertEqual(sorted(visible), ["Eigen groep", "Zorg dichtbij"])
+
+    def test_merge_moves_activities_to_come_with_their_registrations(self):
+        now = fields.Datetime.now()
+
+        def event(name, days):
+            return self.env["event.event"].create(
+                {
+                    "name": name,
+                    "network_id": self.network_b.id,
+                    "date_begin": now + timedelta(days=days),
+                    "date_end": now + timedelta(days=days, hours=2),
+                }
+            )
+
+        coming, past = event("Zorgdebat", 10), event("Terugblik", -10)
+        Registration = self.env["event.registration"]
+        for activity in (coming, past):
+            Registration.create(
+                {"event_id": activity.id, "partner_id": self.esther.id, "state": "open"}
+            )
+        pledge = self.env["party.network.contribution"].create(
+            {
+                "network_id": self.network_b.id,
+                "event_id": coming.id,
+                "partner_id": self.daan.id,
+                "amount": 15,
+            }
+        )
+        general = self.env["party.network.contribution"].create(
+            {"network_id": self.network_b.id, "partner_id": self.daan.id, "amount": 5}
+        )
+        self.network_b.with_user(self.board_user)._merge_into(self.network_a)
+
+        self.assertEqual(coming.network_id, self.network_a)
+        self.assertEqual(
+            coming.registration_ids.mapped("state"),
+            ["open"],
+            "Esther, now a member of A, stays registered",
+        )
+        self.assertEqual(past.network_id, self.network_b, "history stays where it was")
+        self.assertEqual(past.registration_ids.mapped("state"), ["open"])
+        self.assertEqual(pledge.network_id, self.network_a, "it goes with its activity")
+        self.assertEqual(general.network_id, self.network_b)
+        self.assertIn(coming, self.network_a.event_ids)
