@@ -3,7 +3,7 @@
     "name": "Party networks",
     "summary": "Theme and target-group networks of a political party: "
     "founding plans, memberships with consent, core groups",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Association",
     "website": "https://github.com/partijnetwerken/partijnetwerken",
     "author": "partijnetwerken",

@@ -139,6 +139,36 @@ class EventEvent(models.Model):
             )
         return commands
 
+    @api.model
+    def _pn_add_missing_reminders(self):
+        """Give the network activities still to come that have no reminder the one
+        that new activities get (``_network_event_mail_values``); activities of an
+        event type keep the type's schedule. For the upgrade that brought the
+        reminder (migrations/18.0.1.1.0).
+
+        :return: the activities that got a reminder
+        """
+        events = self.search(
+            [
+                ("network_id", "!=", False),
+                ("event_type_id", "=", False),
+                ("date_begin", ">", fields.Datetime.now()),
+            ]
+        ).filtered(
+            lambda e: "before_event" not in e.event_mail_ids.mapped("interval_type")
+        )
+        done = self.browse()
+        for event in events:
+            reminder = [
+                command
+                for command in self._network_event_mail_values()
+                if command[2]["interval_type"] == "before_event"
+            ]
+            if reminder:
+                event.event_mail_ids = reminder
+                done |= event
+        return done
+
     @api.constrains("network_online_url")
     def _check_network_online_url(self):
         for event in self:

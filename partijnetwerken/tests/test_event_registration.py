@@ -212,6 +212,28 @@ class TestEventRegistration(PartyNetworkCase):
         )
         self.assertFalse(event.event_mail_ids)
 
+    def test_upgrade_gives_activities_to_come_their_reminder(self):
+        # as before the reminder existed: the confirmation only
+        before = self._event(self.network_a, "Werkbezoek", days=20)
+        past = self._event(self.network_a, "Terugblik", days=-20)
+        for event in (before, past, self.event):
+            event.event_mail_ids.filtered(
+                lambda m: m.interval_type == "before_event"
+            ).unlink()
+        kept = self.event_b.event_mail_ids
+        added = self.env["event.event"]._pn_add_missing_reminders()
+        self.assertEqual(added, before | self.event)
+        for event in added:
+            with self.subTest(event=event.name):
+                self.assertEqual(
+                    sorted(event.event_mail_ids.mapped("interval_type")),
+                    ["after_sub", "before_event"],
+                )
+        self.assertEqual(past.event_mail_ids.mapped("interval_type"), ["after_sub"])
+        self.assertEqual(self.event_b.event_mail_ids, kept, "it had its reminder")
+        # once: a second run adds nothing
+        self.assertFalse(self.env["event.event"]._pn_add_missing_reminders())
+
     def test_reminder_setting_refuses_what_is_no_number_of_days(self):
         Settings = self.env["party.network.settings"].with_user(self.office_user)
         for days in (-1, 61):
