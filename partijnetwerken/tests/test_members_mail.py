@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
@@ -124,7 +126,14 @@ class TestCoreDigest(MembersMailMixin, PartyNetworkCase):
     only, the others as a number; each member once."""
 
     def _run_digest(self):
-        self.env["party.network"]._cron_send_core_digest()
+        # The cron runs after the memberships it reports were committed, on its
+        # clock in whole seconds. Here they share the test's transaction, whose
+        # timestamp (their create_date, with microseconds) may fall within the
+        # cron's very second, which the cron leaves for its next run: run it a
+        # second on, as it would be (this failed once in CI, 2026-12-03).
+        later = max(fields.Datetime.now(), self.env.cr.now() + timedelta(seconds=1))
+        with freeze_time(later):
+            self.env["party.network"]._cron_send_core_digest()
 
     def _digest_to(self, user):
         return self._mails_to(user.partner_id, "New members of")
