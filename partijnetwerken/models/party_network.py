@@ -718,7 +718,7 @@ class PartyNetwork(models.Model):
             taking_part = {group: group.membership_ids.partner_id for group in groups}
             # the activities still to come go first, so that leaving cancels none
             # of their registrations
-            network._move_upcoming_events(target)
+            moved_events = network._move_upcoming_events(target)
             present = memberships_sudo.search(
                 [
                     ("network_id", "=", target.id),
@@ -764,13 +764,22 @@ class PartyNetwork(models.Model):
                 "present": len(present),
                 "user": self.env.user.name,
             }
+            along = ""
+            if moved_events or groups:
+                along = " " + self.env._(
+                    "Moved along: %(events)s activities still to come, %(groups)s "
+                    "working groups.",
+                    events=len(moved_events),
+                    groups=len(groups),
+                )
             network._post_decision(
                 self.env._(
                     "Merged into %(target)s by %(user)s: %(moved)s members moved, "
                     "%(present)s were members there already.",
                     target=target.name,
                     **counts,
-                ),
+                )
+                + along,
                 note,
             )
             target._post_decision(
@@ -779,7 +788,8 @@ class PartyNetwork(models.Model):
                     "%(moved)s members moved, %(present)s were members already.",
                     network=network.name,
                     **counts,
-                ),
+                )
+                + along,
                 note,
             )
         return True
@@ -787,7 +797,10 @@ class PartyNetwork(models.Model):
     def _move_upcoming_events(self, target):
         """Move the activities of this network that have not ended to ``target``,
         with their registrations and the contributions made for them: they take
-        place all the same, now in the network the members move to."""
+        place all the same, now in the network the members move to.
+
+        :return: the activities moved (sudo)
+        """
         self.ensure_one()
         # sudo: the merge is the board's or the office's; the events and the
         # contributions for them change network, nothing else.
@@ -802,7 +815,7 @@ class PartyNetwork(models.Model):
             )
         )
         if not events_sudo:
-            return
+            return events_sudo
         contributions_sudo = (
             self.env["party.network.contribution"]
             .sudo()
@@ -810,6 +823,7 @@ class PartyNetwork(models.Model):
         )
         events_sudo.write({"network_id": target.id})
         contributions_sudo.write({"network_id": target.id})
+        return events_sudo
 
     @api.model
     def _move_working_groups(self, taking_part, target):

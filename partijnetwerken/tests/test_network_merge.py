@@ -66,6 +66,7 @@ class TestNetworkMerge(PartyNetworkLifecycleCase):
 
     def test_merge_keeps_consent_given(self):
         self.network_b.with_user(self.board_user)._merge_into(self.network_a)
+        self.assertNotIn("Moved along", self.network_a.message_ids[:1].body)
         daan = self._active(self.network_a).filtered(
             lambda m: m.partner_id == self.daan
         )
@@ -161,6 +162,10 @@ class TestNetworkMerge(PartyNetworkLifecycleCase):
             .mapped("name")
         )
         self.assertEqual(sorted(visible), ["Eigen groep", "Zorg dichtbij"])
+        self.assertIn(
+            "Moved along: 0 activities still to come, 2 working groups.",
+            self.network_a.message_ids[:1].body,
+        )
 
     def test_merge_moves_activities_to_come_with_their_registrations(self):
         now = fields.Datetime.now()
@@ -205,3 +210,10 @@ class TestNetworkMerge(PartyNetworkLifecycleCase):
         self.assertEqual(pledge.network_id, self.network_a, "it goes with its activity")
         self.assertEqual(general.network_id, self.network_b)
         self.assertIn(coming, self.network_a.event_ids)
+        # both chatters say what came along
+        for network in (self.network_a, self.network_b):
+            with self.subTest(network=network.name):
+                self.assertIn(
+                    "Moved along: 1 activities still to come, 0 working groups.",
+                    network.message_ids[:1].body,
+                )
