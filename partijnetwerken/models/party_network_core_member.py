@@ -424,35 +424,58 @@ class PartyNetworkCoreMember(models.Model):
         self.search([("state", "=", "appointed"), ("date_end", "<", today)]).write(
             {"state": "ended"}
         )
-        Network = self.env["party.network"]
-        weeks = Network._get_setting_int("term_reminder_weeks", 8)
-        ending = self.search(
+        self._remind_coordinator_before(
+            "date_end",
+            "term_reminder_date",
+            self.env["party.network"]._get_setting_int("term_reminder_weeks", 8),
+            "partijnetwerken.mail_activity_type_term_end",
+            lambda env, seat: env._(
+                "The term of %(partner)s in the core group of %(network)s ends on "
+                "%(date_end)s. Prepare a reappointment by the national board, or "
+                "a successor.",
+                partner=seat.partner_id.name,
+                network=seat.network_id.name,
+                date_end=format_date(env, seat.date_end),
+            ),
+        )
+
+    @api.model
+    def _remind_coordinator_before(
+        self, date_field, stamp_field, weeks, activity_type, note, domain=()
+    ):
+        """Give the party's coordinator an activity for each appointed seat of an
+        active network whose ``date_field`` falls within ``weeks`` from today,
+        once: ``stamp_field`` keeps the day it was given.
+
+        :param str activity_type: xmlid of the activity's type
+        :param note: ``note(env, seat)``, the activity's text, in the
+            coordinator's language (``env``)
+        :param domain: what else the seats must meet
+        :return: the seats reminded of
+        """
+        today = fields.Date.context_today(self)
+        seats = self.search(
             [
                 ("state", "=", "appointed"),
-                ("date_end", ">=", today),
-                ("date_end", "<=", today + relativedelta(weeks=weeks)),
-                ("term_reminder_date", "=", False),
+                *domain,
+                (date_field, ">=", today),
+                (date_field, "<=", today + relativedelta(weeks=weeks)),
+                (stamp_field, "=", False),
                 ("network_id.state", "=", "active"),
             ]
         )
-        coordinator = Network._get_coordinator_user()
+        coordinator = self.env["party.network"]._get_coordinator_user()
         # the note is read by the coordinator: in their language
         env = self.with_context(lang=coordinator.lang or self.env.lang).env
-        for core_member in ending:
-            core_member.activity_schedule(
-                "partijnetwerken.mail_activity_type_term_end",
-                date_deadline=core_member.date_end,
+        for seat in seats:
+            seat.activity_schedule(
+                activity_type,
+                date_deadline=seat[date_field],
                 user_id=coordinator.id or self.env.uid,
-                note=env._(
-                    "The term of %(partner)s in the core group of %(network)s ends on "
-                    "%(date_end)s. Prepare a reappointment by the national board, or "
-                    "a successor.",
-                    partner=core_member.partner_id.name,
-                    network=core_member.network_id.name,
-                    date_end=format_date(env, core_member.date_end),
-                ),
+                note=note(env, seat),
             )
-        ending.write({"term_reminder_date": today})
+        seats.write({stamp_field: today})
+        return seats
 
     # Portal: the helpers below run as the portal user; each sudo is confined
     # to one lookup and says why.

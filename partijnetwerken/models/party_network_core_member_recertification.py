@@ -150,33 +150,21 @@ class PartyNetworkCoreMember(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         expired.write({"requirements_met": False})
-        expiring = self.search(
-            [
-                ("state", "=", "appointed"),
-                ("requirements_met", "=", True),
-                ("requirements_valid_until", ">=", today),
-                ("requirements_valid_until", "<=", today + relativedelta(weeks=weeks)),
-                ("requirements_reminder_date", "=", False),
-                ("network_id.state", "=", "active"),
-            ]
+        self._remind_coordinator_before(
+            "requirements_valid_until",
+            "requirements_reminder_date",
+            weeks,
+            "partijnetwerken.mail_activity_type_requirements_renewal",
+            lambda env, seat: env._(
+                "The access requirements of %(partner)s in the core group of "
+                "%(network)s expire after %(date)s. Ask for a new "
+                "confidentiality statement and confirm the requirements again.",
+                partner=seat.partner_id.name,
+                network=seat.network_id.name,
+                date=format_date(env, seat.requirements_valid_until),
+            ),
+            domain=[("requirements_met", "=", True)],
         )
-        coordinator = self._get_coordinator_user()
-        env = self.with_context(lang=coordinator.lang or self.env.lang).env
-        for seat in expiring:
-            seat.activity_schedule(
-                "partijnetwerken.mail_activity_type_requirements_renewal",
-                date_deadline=seat.requirements_valid_until,
-                user_id=coordinator.id or self.env.uid,
-                note=env._(
-                    "The access requirements of %(partner)s in the core group of "
-                    "%(network)s expire after %(date)s. Ask for a new "
-                    "confidentiality statement and confirm the requirements again.",
-                    partner=seat.partner_id.name,
-                    network=seat.network_id.name,
-                    date=format_date(env, seat.requirements_valid_until),
-                ),
-            )
-        expiring.write({"requirements_reminder_date": today})
 
     @api.model
     def _fill_requirements_valid_until(self):

@@ -65,6 +65,20 @@ class TestCoreTerms(PartyNetworkLifecycleCase):
             self._run_cron()
         self.assertFalse(self._activities(self.seat, TERM_END), "not scheduled again")
 
+    def test_reminder_note_in_the_coordinator_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
+        self.office_user.lang = "nl_NL"
+        with freeze_time("2030-11-06"):
+            self._run_cron()
+        note = self._activities(self.seat, TERM_END).note
+        self.assertIn(self.seat.partner_id.name, note)
+        self.assertIn("De termijn van", note)
+        self.assertIn("01-01-2031", note)
+        self.assertNotIn("Prepare a reappointment", note)
+
     def test_reminder_weeks_from_setting(self):
         self.env["ir.config_parameter"].set_param(
             "partijnetwerken.term_reminder_weeks", "2"
