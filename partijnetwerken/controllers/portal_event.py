@@ -193,12 +193,13 @@ class PartyNetworkEventPortal(PartyNetworkPortal):
         event_sudo = self._network_event_or_404(network, event_id)
         # a page of the names at a time, as the network's member list
         step = self._members_per_page
-        shared_count = request.env["party.network.membership"].search_count(
-            event_sudo._portal_registration_domain()
-        )
+        # all the names' ids in one search (at most the activity's registrations),
+        # then the fields of one page's only
+        shared_ids = event_sudo._portal_registration_memberships().ids
+        shared_count = len(shared_ids)
         page = min(self._page_arg(page), MAX_ID // step)
-        memberships = event_sudo._portal_registration_memberships(
-            offset=(page - 1) * step, limit=step
+        memberships = request.env["party.network.membership"].browse(
+            shared_ids[(page - 1) * step : page * step]
         )
         request.env["party.network.access.log"]._log(
             network, "registrations", len(memberships)

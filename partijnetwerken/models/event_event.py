@@ -365,8 +365,8 @@ class EventEvent(models.Model):
     def _portal_registration_domain(self):
         """The domain of the memberships of the registered members whose names
         the current user may see, to search as the user: the consent gate (the
-        membership rule and ``core_visible``) decides; the registrations are
-        only a sudo subquery."""
+        membership rule and ``core_visible``) decides; the registrations only
+        narrow the search, as a list of candidate memberships."""
         self.ensure_one()
         # sudo: the partners of registrations are not the reader's to see; they
         # only narrow a search that runs as the user, in the database.
@@ -376,30 +376,33 @@ class EventEvent(models.Model):
             ._search([("event_id", "=", self.id), ("state", "in", OPEN_STATES)])
         )
         # sudo: the partner of a membership is office-only in domains; the ids
-        # found are filtered again as the user.
+        # found are filtered again as the user. Read as a list (at most the
+        # activity's registrations): as a subquery, PostgreSQL drove the user's
+        # search from a scan of every membership of the party, its rule being an
+        # OR (5.3 ms against 2.3 ms at party scale, 288 names of 500).
         candidates = (
             self.env["party.network.membership"]
             .sudo()
-            ._search(
+            .search(
                 [
                     ("network_id", "=", self.network_id.id),
+                    ("state", "=", "active"),
                     ("partner_id", "in", registered.subselect("partner_id")),
                 ]
             )
+            .ids
         )
         return [("id", "in", candidates), ("core_visible", "=", True)]
 
-    def _portal_registration_memberships(self, offset=0, limit=None):
+    def _portal_registration_memberships(self):
         """Those memberships (``_portal_registration_domain``), searched as the
-        user even when ``self`` is sudo, by the member's name; a page of them
-        with ``offset`` and ``limit``."""
+        user even when ``self`` is sudo, by the member's name: their ids only
+        (one query), for the caller to page through."""
         self.ensure_one()
         return (
             self.env["party.network.membership"]
             .sudo(False)
-            ._portal_search_by_name(
-                self.network_id, self._portal_registration_domain(), offset, limit
-            )
+            ._portal_search_by_name(self.network_id, self._portal_registration_domain())
         )
 
     # ------------------------------------------------------------------

@@ -13,10 +13,11 @@ PINNED_QUERY_COUNTS = {
     # the user's networks and seats of today are read once per request
     # (res.partner._pn_networks_of_role), not once per access check
     "network": 24,
-    # 14, plus the one INSERT of the access log (DESIGN §10.6), plus the count of
-    # the shared names for the pager (50 a page), plus one: the reader is
-    # registered too, and the list reads only the five shared fields of the
-    # registered partners, so the layout reads the reader's other fields apart
+    # 14, plus the one INSERT of the access log (DESIGN §10.6), plus the list of
+    # the registered members' memberships that the user's search narrows to (all
+    # the shared names' ids come in one search, paged 50 a page), plus one: the
+    # reader is registered too, and the list reads only the five shared fields of
+    # the registered partners, so the layout reads the reader's other fields apart
     # (before, all seventy columns of every registered partner came in one read)
     "registrations": 17,
 }
