@@ -110,40 +110,55 @@ class EventEvent(models.Model):
     @api.model
     def _network_event_mail_values(self):
         """The mail schedulers of a new network activity: the confirmation on
-        registration, and the reminder ``partijnetwerken.event_reminder_days``
-        days before the start (event's own scheduler, ``before_event``)."""
+        registration, and the reminder (``_network_event_reminder_values``)."""
+        template = self.env.ref(
+            "partijnetwerken.mail_template_network_event_registration",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return self._network_event_reminder_values()
+        return [
+            Command.create(
+                {
+                    "interval_nbr": 0,
+                    "interval_unit": "now",
+                    "interval_type": "after_sub",
+                    "template_ref": f"mail.template,{template.id}",
+                }
+            ),
+            *self._network_event_reminder_values(),
+        ]
+
+    @api.model
+    def _network_event_reminder_values(self):
+        """The reminder's scheduler, ``partijnetwerken.event_reminder_days`` days
+        before the start (event's own ``before_event``); none for fewer than one
+        day."""
         days = self.env["party.network"]._get_setting_int(
             "event_reminder_days", DEFAULT_REMINDER_DAYS
         )
-        schedules = (
-            ("mail_template_network_event_registration", 0, "now", "after_sub"),
-            ("mail_template_network_event_reminder", days, "days", "before_event"),
+        template = self.env.ref(
+            "partijnetwerken.mail_template_network_event_reminder",
+            raise_if_not_found=False,
         )
-        commands = []
-        for xmlid, number, unit, trigger in schedules:
-            template = self.env.ref(
-                f"partijnetwerken.{xmlid}", raise_if_not_found=False
+        if not template or days < 1:
+            return []
+        return [
+            Command.create(
+                {
+                    "interval_nbr": days,
+                    "interval_unit": "days",
+                    "interval_type": "before_event",
+                    "template_ref": f"mail.template,{template.id}",
+                }
             )
-            # a reminder of zero days (or fewer) is none
-            if not template or (trigger == "before_event" and number < 1):
-                continue
-            commands.append(
-                Command.create(
-                    {
-                        "interval_nbr": number,
-                        "interval_unit": unit,
-                        "interval_type": trigger,
-                        "template_ref": f"mail.template,{template.id}",
-                    }
-                )
-            )
-        return commands
+        ]
 
     @api.model
     def _pn_add_missing_reminders(self):
         """Give the network activities still to come that have no reminder the one
-        that new activities get (``_network_event_mail_values``); activities of an
-        event type keep the type's schedule. For the upgrade that brought the
+        that new activities get (``_network_event_reminder_values``); activities of
+        an event type keep the type's schedule. For the upgrade that brought the
         reminder (migrations/18.0.1.1.0).
 
         :return: the activities that got a reminder
@@ -157,17 +172,12 @@ class EventEvent(models.Model):
         ).filtered(
             lambda e: "before_event" not in e.event_mail_ids.mapped("interval_type")
         )
-        done = self.browse()
-        for event in events:
-            reminder = [
-                command
-                for command in self._network_event_mail_values()
-                if command[2]["interval_type"] == "before_event"
-            ]
-            if reminder:
-                event.event_mail_ids = reminder
-                done |= event
-        return done
+        reminder = self._network_event_reminder_values()
+        if not reminder:
+            return self.browse()
+        # one write: a create command on several records makes one line each
+        events.write({"event_mail_ids": reminder})
+        return events
 
     @api.constrains("network_online_url")
     def _check_network_online_url(self):
