@@ -140,6 +140,14 @@ class PartyNetworkCommon:
         cls.m_esther = cls._join(cls.network_b, cls.esther, consent=False)
 
     @classmethod
+    def _load_dutch(cls):
+        """Dutch active, with the addon's terms, as installing it would load them."""
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["partijnetwerken"], ["nl_NL"], overwrite=True
+        )
+
+    @classmethod
     def _make_user(cls, login, groups, member=False):
         user = new_test_user(
             cls.env,

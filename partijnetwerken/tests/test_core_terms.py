@@ -66,10 +66,7 @@ class TestCoreTerms(PartyNetworkLifecycleCase):
         self.assertFalse(self._activities(self.seat, TERM_END), "not scheduled again")
 
     def test_reminder_note_in_the_coordinator_language(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        self._load_dutch()
         self.office_user.lang = "nl_NL"
         with freeze_time("2030-11-06"):
             self._run_cron()

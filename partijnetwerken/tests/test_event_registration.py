@@ -104,10 +104,7 @@ class TestEventRegistration(PartyNetworkCase):
         self.assertFalse(self._registrations(self.event, self.member_user.partner_id))
 
     def test_confirmation_mail_in_member_language_with_ics(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        self._load_dutch()
         dutch = self.member_user.partner_id
         dutch.lang = "nl_NL"
         english = self.core_b_user.partner_id
@@ -134,15 +131,9 @@ class TestEventRegistration(PartyNetworkCase):
             self.assertIn(b"BEGIN:VCALENDAR", content)
             self.assertIn(event.name.encode(), content)
 
-    def _dutch(self, user):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
-        user.partner_id.lang = "nl_NL"
-
     def test_reminder_goes_to_those_still_registered_days_ahead(self):
-        self._dutch(self.member_user)
+        self._load_dutch()
+        self.member_user.partner_id.lang = "nl_NL"
         self._join(self.network_a, self.core_user.partner_id, consent=True)
         self.core_user.partner_id.lang = "en_US"
         reminder = self.event.event_mail_ids.filtered(

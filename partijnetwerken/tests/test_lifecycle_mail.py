@@ -15,9 +15,7 @@ class TestLifecycleMail(PartyNetworkLifecycleCase):
         cls.fenna, cls.gijs, cls.hanna = cls.founders[:3]
         cls.application.initiator_partner_ids += cls.hanna  # speaks English
         # the addon's Dutch terms, as installing the language would load them
-        cls.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        cls._load_dutch()
 
     def test_intake_invitation_per_recipient_in_their_language(self):
         self.application.with_user(self.office_user).action_start_intake()

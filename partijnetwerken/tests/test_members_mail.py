@@ -40,10 +40,7 @@ class TestWelcomeMail(MembersMailMixin, PartyNetworkCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("nl_NL")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        cls._load_dutch()
 
     def test_office_creates_membership_member_is_welcomed_in_their_language(self):
         fleur = self._new_member("Fleur Nieuwkomer", lang="nl_NL")

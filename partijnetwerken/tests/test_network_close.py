@@ -73,10 +73,7 @@ class TestNetworkClose(PartyNetworkLifecycleCase):
         )
 
     def test_closing_mail_in_the_members_language(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        self._load_dutch()
         self.anna.lang = "nl_NL"
         self.bram.lang = "en_US"
         self._close(self.network_a)

@@ -104,10 +104,7 @@ class TestConsentRegister(PartyNetworkCase):
         )
 
     def test_text_in_the_members_language(self):
-        self.env["res.lang"]._activate_lang("nl_NL")
-        self.env["ir.module.module"]._load_module_terms(
-            ["partijnetwerken"], ["nl_NL"], overwrite=True
-        )
+        self._load_dutch()
         self.bram.lang = "nl_NL"
         self.m_bram.with_user(self.office_user).action_set_consent(True)
         dutch = self.env[CONSENT].with_context(lang="nl_NL")._form_texts()["give"]
